@@ -1,0 +1,48 @@
+package avmon.core.store;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * What a {@link FrameStore} holds for one segment: the key and timing of each frame, and of the audio.
+ * Small enough to travel in a Step Functions state (about 100 bytes a frame).
+ *
+ * @param segment the segment
+ * @param frames  the frames in presentation order
+ * @param audio   the segment's audio, or {@code null} without audio
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SegmentManifest(SegmentKey segment, List<FrameEntry> frames, AudioEntry audio) {
+
+    public SegmentManifest {
+        frames = List.copyOf(frames);
+    }
+
+    /**
+     * One stored frame.
+     *
+     * @param key           the object's key
+     * @param index         the frame's index in the stream
+     * @param time          presentation time, seconds of stream time
+     * @param width         thumbnail width
+     * @param height        thumbnail height
+     * @param decoderErrors the decoder's error reports for the frame (empty when clean)
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record FrameEntry(String key, long index, double time, int width, int height, List<String> decoderErrors) {
+        public FrameEntry {
+            decoderErrors = decoderErrors == null ? List.of() : List.copyOf(decoderErrors);
+        }
+    }
+
+    /**
+     * The stored audio of a segment.
+     *
+     * @param key        the object's key
+     * @param time       time of the first sample, seconds of stream time
+     * @param sampleRate samples per second per channel
+     * @param channels   interleaved channels
+     */
+    public record AudioEntry(String key, double time, int sampleRate, int channels) {
+    }
+}
