@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             "built both as a serverless pipeline and as a monolith, and the comparison of the two."},
         subcommands = {
             CommandLine.HelpCommand.class,
+            avmon.cli.sfn.SfnCommand.class,
         })
 public final class Avmon implements Runnable {
 
