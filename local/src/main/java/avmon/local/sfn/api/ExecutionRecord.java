@@ -123,8 +123,10 @@ final class ExecutionRecord {
                     + history.limit() + ").");
         } else if (stopRequested || outcome == null && failure == null) {
             abort();
+        } else if (outcome != null && !ExecutionStatus.isEnd(outcome.status())) {
+            failByService("States.Runtime", "The local engine ended the execution with status " + outcome.status());
         } else if (outcome != null) {
-            status = ExecutionStatus.ofOutcome(outcome.status());
+            status = ExecutionStatus.valueOf(outcome.status());
             output = outcome.output();
             error = outcome.error();
             cause = outcome.cause();

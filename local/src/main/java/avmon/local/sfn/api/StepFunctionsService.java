@@ -314,7 +314,8 @@ public final class StepFunctionsService implements AutoCloseable {
             outcome = execution.machine().runnable().run(input, context(execution), execution.history());
         } catch (InterruptedException | HistoryLimitExceededException e) {
             // A stop, the history limit or close(): complete() tells which.
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | Error e) {
+            // An engine bug must not leave the execution RUNNING forever: it fails, and says why.
             failure = e;
         } finally {
             execution.detach();

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import avmon.local.sfn.ExecutionOutcome;
+import avmon.local.sfn.TaskFailure;
 import avmon.local.sfn.TaskInvoker;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
@@ -378,6 +380,55 @@ class StepFunctionsServiceTest {
                 .filter(thread -> thread.getName().startsWith("sfn-")).toList();
         assertTrue(serviceThreads.stream().allMatch(Thread::isDaemon), () -> "threads: " + serviceThreads);
         assertNotEquals(0, serviceThreads.size(), "the stuck task's thread is still there, as a daemon");
+    }
+
+    @Test
+    void startExecution_interpreterThrows_failsWithStatesRuntimeInsteadOfHanging() throws Exception {
+        StepFunctionsService service = new StepFunctionsService(text -> (input, context, history) -> {
+            throw new IllegalStateException("engine bug");
+        }, StepFunctionsConfig.defaults().withClock(clock));
+        services.add(service);
+        String machine = service.createStateMachine("buggy", "{}", ROLE, null).arn();
+
+        ExecutionDescription done = await(service, service.startExecution(machine, "b", "{}"));
+
+        assertEquals(ExecutionStatus.FAILED, done.status(), "status");
+        assertEquals("States.Runtime", done.error(), "error");
+        assertTrue(done.cause().contains("engine bug"), () -> "cause: " + done.cause());
+    }
+
+    @Test
+    void executionStarter_syncChild_returnsTheChildsDescriptionAndFailsWhenItFails() throws Exception {
+        // "child:<definition>" machines run the stand-in interpreter; "parent:<arn>" machines start <arn>.
+        LinearTestParser linear = new LinearTestParser();
+        StepFunctionsService service = new StepFunctionsService(text -> text.startsWith("parent:")
+                ? (input, context, history) -> {
+                    try {
+                        ObjectNode child = context.executions().start(text.substring(7), null, input, true);
+                        return new ExecutionOutcome("SUCCEEDED", child.toString(), null, null, 1);
+                    } catch (TaskFailure failure) {
+                        return new ExecutionOutcome("FAILED", null, failure.error(), failure.cause(), 1);
+                    }
+                }
+                : linear.parse(text.substring(6)), StepFunctionsConfig.defaults().withClock(clock));
+        services.add(service);
+        String good = service.createStateMachine("good", "child:" + TWO_PASSES, ROLE, null).arn();
+        String bad = service.createStateMachine("bad", "child:" + """
+                {"StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "Child.Broke", "Cause": "on purpose"}}}""",
+                ROLE, null).arn();
+        String callsGood = service.createStateMachine("callsGood", "parent:" + good, ROLE, null).arn();
+        String callsBad = service.createStateMachine("callsBad", "parent:" + bad, ROLE, null).arn();
+
+        ExecutionDescription succeeded = await(service, service.startExecution(callsGood, "p1", "{\"n\":1}"));
+        ExecutionDescription failed = await(service, service.startExecution(callsBad, "p2", "{}"));
+
+        assertEquals(ExecutionStatus.SUCCEEDED, succeeded.status(), "parent of a good child");
+        assertTrue(succeeded.output().contains("\"Status\":\"SUCCEEDED\""), () -> "output: " + succeeded.output());
+        assertTrue(succeeded.output().contains("\"Output\":\"{\\\"done\\\":true}\""), () -> "output: " + succeeded.output());
+        assertEquals("States.TaskFailed", failed.error(), "a failed child fails the task");
+        assertTrue(failed.cause().contains("Child.Broke"), () -> "cause: " + failed.cause());
+        assertEquals(2, service.listExecutions(good, null, 0, null).items().size()
+                + service.listExecutions(bad, null, 0, null).items().size(), "one child each");
     }
 
     private static void awaitIgnoringInterrupts(CountDownLatch latch) {
