@@ -50,6 +50,12 @@ public final class StreamAnalyzer {
         }
     }
 
+    /** Feeds every sample of a whole stream, then ends it where the stream ended. */
+    public void run(MediaStream stream) throws MediaException {
+        analyse(stream);
+        end(stream.endTime());
+    }
+
     /** Feeds one picture or run of audio. */
     public void accept(MediaSample sample) {
         if (sample instanceof AnalysisFrame frame) {

@@ -1,0 +1,102 @@
+package avmon.core.evaluate;
+
+import avmon.core.detect.Defect;
+import avmon.core.detect.Detector;
+import avmon.core.detect.DetectorSettings;
+import avmon.core.detect.StreamAnalyzer;
+import avmon.core.media.MediaException;
+import avmon.core.media.MediaStream;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Evaluates the detectors on a directory of streams with ground truth, laid out as
+ * {@code <dir>/<streamId>/index.m3u8} beside {@code <dir>/<streamId>/truth.json}: each stream is decoded and
+ * analysed in one piece, then scored. A stream that cannot be read is listed as a failure, not skipped.
+ */
+public final class DirectoryEvaluator {
+
+    /** Opens a source (path or URL) for decoding. */
+    @FunctionalInterface
+    public interface StreamOpener {
+        MediaStream open(String source) throws MediaException;
+    }
+
+    /** The playlist of a stream inside its directory. */
+    public static final String PLAYLIST = "index.m3u8";
+    /** The ground truth of a stream inside its directory. */
+    public static final String TRUTH = "truth.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DetectorSettings settings;
+    private final StreamOpener opener;
+    private final Evaluator evaluator;
+
+    public DirectoryEvaluator(DetectorSettings settings, StreamOpener opener, Evaluator evaluator) {
+        this.settings = settings;
+        this.opener = opener;
+        this.evaluator = evaluator;
+    }
+
+    /**
+     * Evaluates every stream under {@code dir}; {@code progress} hears one line per stream.
+     *
+     * @throws IOException when the directory cannot be listed or holds no stream with ground truth
+     */
+    public EvaluationReport evaluate(Path dir, Consumer<String> progress) throws IOException {
+        List<Path> streamDirs = streamDirectories(dir);
+        List<StreamScore> scores = new ArrayList<>();
+        List<StreamFailure> failures = new ArrayList<>();
+        int done = 0;
+        for (Path streamDir : streamDirs) {
+            String id = streamDir.getFileName().toString();
+            progress.accept("[" + ++done + "/" + streamDirs.size() + "] " + id);
+            try {
+                GroundTruth truth = readTruth(streamDir.resolve(TRUTH));
+                scores.add(evaluator.score(truth, analyse(streamDir.resolve(PLAYLIST))));
+            } catch (MediaException e) {
+                failures.add(new StreamFailure(id, e.getMessage()));
+            } catch (IOException e) {
+                failures.add(new StreamFailure(id, "cannot read " + TRUTH + ": " + e.getMessage()));
+            }
+        }
+        return EvaluationReport.of(scores, failures);
+    }
+
+    /** Analyses one source in one piece with the detectors its content allows. */
+    public List<Defect> analyse(Path playlist) throws MediaException {
+        List<Defect> found = new ArrayList<>();
+        try (MediaStream stream = opener.open(playlist.toString())) {
+            List<Detector<?>> detectors = DetectorSettings.applicable(settings.detectors(),
+                    stream.info().hasVideo(), stream.info().hasAudio());
+            new StreamAnalyzer(detectors, found::add).run(stream);
+        }
+        return found;
+    }
+
+    /** Reads a {@code truth.json}. */
+    public static GroundTruth readTruth(Path file) throws IOException {
+        return JSON.readValue(file.toFile(), GroundTruth.class);
+    }
+
+    private static List<Path> streamDirectories(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new IOException("not a directory: " + dir);
+        }
+        List<Path> streams;
+        try (Stream<Path> children = Files.list(dir)) {
+            streams = children.filter(p -> Files.isRegularFile(p.resolve(TRUTH))).sorted().toList();
+        }
+        if (streams.isEmpty()) {
+            throw new IOException("no streams with ground truth (<id>/" + TRUTH + ") in " + dir);
+        }
+        return streams;
+    }
+}
