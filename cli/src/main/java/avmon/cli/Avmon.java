@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             avmon.cli.sfn.SfnCommand.class,
+            avmon.cli.detect.DetectCommand.class,
+            avmon.cli.evaluate.EvaluateCommand.class,
         })
 public final class Avmon implements Runnable {
 

@@ -19,8 +19,12 @@ class EvaluatorTest {
         return new GroundTruth("s1", 1, 20, 25, 2, true, true, true, List.of(defects));
     }
 
-    private static Defect defect(DefectType type, double start, Double end) {
+    private static Defect defect(DefectType type, double start, double end) {
         return new Defect(type, start, end, null, null);
+    }
+
+    private static Defect open(DefectType type, double start) {
+        return new Defect(type, start, null, null, null);
     }
 
     @Test
@@ -72,9 +76,9 @@ class EvaluatorTest {
 
     @Test
     void endError_bothOpen_isZero_andOneOpen_usesStreamEnd() {
-        StreamScore bothOpen = evaluator.score(truth(defect(DefectType.FREEZE, 15, null)),
-                List.of(defect(DefectType.FREEZE, 15, null)));
-        StreamScore oneOpen = evaluator.score(truth(defect(DefectType.BLACK, 15, null)),
+        StreamScore bothOpen = evaluator.score(truth(open(DefectType.FREEZE, 15)),
+                List.of(open(DefectType.FREEZE, 15)));
+        StreamScore oneOpen = evaluator.score(truth(open(DefectType.BLACK, 15)),
                 List.of(defect(DefectType.BLACK, 15, 19.96)));
 
         assertEquals(0, bothOpen.matches().get(0).endError(), "both run to the end");

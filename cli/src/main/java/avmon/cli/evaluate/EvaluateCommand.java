@@ -1,0 +1,83 @@
+package avmon.cli.evaluate;
+
+import avmon.cli.CliErrors;
+import avmon.cli.UserError;
+import avmon.cli.detect.DetectorOptions;
+import avmon.cli.detect.ThumbnailSize;
+import avmon.core.evaluate.DirectoryEvaluator;
+import avmon.core.evaluate.EvaluationReport;
+import avmon.core.evaluate.Evaluator;
+import avmon.core.media.FfmpegMediaStream;
+import avmon.core.media.MediaOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code avmon evaluate}: runs the detectors over every stream of a directory with ground truth and prints
+ * precision, recall and boundary errors per defect type; writes the full report as JSON. Exit code 1 when a
+ * stream could not be read.
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Score the detectors against ground truth.",
+            "DIR holds one folder per stream: <id>/index.m3u8 and <id>/truth.json (see docs/ground-truth.md),",
+            "as written by avmon generate."})
+public final class EvaluateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "DIR", description = "Directory of streams with ground truth.")
+    Path dir;
+
+    @Option(names = "--json-out", paramLabel = "FILE",
+            description = "Where to write the JSON report (default: DIR/evaluation.json).")
+    Path jsonOut;
+
+    @Option(names = "--thumb", paramLabel = "WxH", defaultValue = "160x90", converter = ThumbnailSize.Converter.class,
+            description = "Size of the gray analysis pictures (default: ${DEFAULT-VALUE}).")
+    ThumbnailSize thumbnail;
+
+    @Mixin
+    DetectorOptions thresholds;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        MediaOptions options = MediaOptions.defaults().withThumbnailSize(thumbnail.width(), thumbnail.height());
+        DirectoryEvaluator evaluator = new DirectoryEvaluator(thresholds.settings(),
+                source -> FfmpegMediaStream.open(source, options), new Evaluator());
+        EvaluationReport report;
+        try {
+            report = evaluator.evaluate(dir, line -> {
+                err.println("evaluating " + line);
+                err.flush();
+            });
+        } catch (IOException e) {
+            throw new UserError(e.getMessage());
+        }
+        out.print(report.toTable());
+        Path file = jsonOut != null ? jsonOut : dir.resolve("evaluation.json");
+        try {
+            report.writeJson(file);
+        } catch (IOException e) {
+            throw new UserError("cannot write the report to " + file + ": " + e.getMessage());
+        }
+        out.println("report: " + file);
+        out.flush();
+        if (!report.failures().isEmpty()) {
+            err.println("avmon: " + report.failures().size() + " stream(s) could not be read");
+            err.flush();
+            return CliErrors.INPUT_FAILED;
+        }
+        return 0;
+    }
+}
