@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "The local Step Functions engine: run state machines, measure conformance with AWS.",
         subcommands = {
+            SfnConformanceCommand.class,
         })
 public final class SfnCommand implements Runnable {
 

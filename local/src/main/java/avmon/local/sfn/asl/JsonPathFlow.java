@@ -1,0 +1,113 @@
+package avmon.local.sfn.asl;
+
+import avmon.local.sfn.asl.jsonpath.JsonPathQuery;
+import avmon.local.sfn.asl.jsonpath.PayloadTemplate;
+import avmon.local.sfn.asl.jsonpath.ResultPath;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * JSONPath data flow. A {@code null} path field means the path was given as JSON null (AWS: {} for
+ * InputPath and OutputPath, "discard the result" for ResultPath); a missing field means {@code $}.
+ */
+final class JsonPathFlow extends DataFlow {
+
+    /** Marks a path field given as JSON null. */
+    static final JsonPathQuery NULL_PATH = null;
+
+    private final boolean inputPathNull;
+    private final JsonPathQuery inputPath;
+    private final PayloadTemplate parameters;
+    private final PayloadTemplate resultSelector;
+    private final boolean resultPathNull;
+    private final ResultPath resultPath;
+    private final boolean outputPathNull;
+    private final JsonPathQuery outputPath;
+    private final PayloadTemplate assign;
+
+    JsonPathFlow(boolean inputPathNull, JsonPathQuery inputPath, PayloadTemplate parameters,
+                 PayloadTemplate resultSelector, boolean resultPathNull, ResultPath resultPath,
+                 boolean outputPathNull, JsonPathQuery outputPath, PayloadTemplate assign) {
+        this.inputPathNull = inputPathNull;
+        this.inputPath = inputPath;
+        this.parameters = parameters;
+        this.resultSelector = resultSelector;
+        this.resultPathNull = resultPathNull;
+        this.resultPath = resultPath;
+        this.outputPathNull = outputPathNull;
+        this.outputPath = outputPath;
+        this.assign = assign;
+    }
+
+    @Override
+    JsonNode selectInput(StateRun run) throws StateError {
+        if (inputPathNull) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        return inputPath == null ? run.input() : inputPath.read(run.input());
+    }
+
+    @Override
+    JsonNode payload(StateRun run, JsonNode selected) throws StateError {
+        return parameters == null ? selected : parameters.evaluate(run.scopeOn(selected));
+    }
+
+    @Override
+    boolean hasPayload() {
+        return parameters != null;
+    }
+
+    @Override
+    StateOutput output(StateRun run, JsonNode result) throws StateError {
+        JsonNode selected = resultSelector == null ? result : resultSelector.evaluate(run.scopeOn(result));
+        Map<String, JsonNode> assigned = assign(run, selected);
+        JsonNode combined;
+        if (resultPathNull) {
+            combined = run.input();
+        } else if (resultPath == null) {
+            combined = selected;
+        } else {
+            combined = resultPath.apply(run.input(), selected);
+        }
+        JsonNode output;
+        if (outputPathNull) {
+            output = JsonNodeFactory.instance.objectNode();
+        } else {
+            output = outputPath == null ? combined : outputPath.read(combined);
+        }
+        return new StateOutput(output, assigned, null);
+    }
+
+    /** Evaluates Assign over {@code document} and stores the variables; returns what was assigned. */
+    Map<String, JsonNode> assign(StateRun run, JsonNode document) throws StateError {
+        return assign(assign, run, document);
+    }
+
+    static Map<String, JsonNode> assign(PayloadTemplate assign, StateRun run, JsonNode document) throws StateError {
+        if (assign == null) {
+            return Map.of();
+        }
+        JsonNode values = assign.evaluate(run.scopeOn(document));
+        Map<String, JsonNode> assigned = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> it = ((ObjectNode) values).fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            assigned.put(e.getKey(), e.getValue());
+        }
+        run.variables().assign(assigned);
+        return assigned;
+    }
+
+    /** The output of a caught error: the error object placed with the catcher's ResultPath. */
+    static JsonNode errorOutput(StateRun run, boolean resultPathNull, ResultPath resultPath, JsonNode errorObject)
+            throws StateError {
+        if (resultPathNull) {
+            return run.input();
+        }
+        return resultPath == null ? errorObject : resultPath.apply(run.input(), errorObject);
+    }
+}
