@@ -1,11 +1,11 @@
 package avmon.core.media;
 
 import java.util.function.Consumer;
-import org.bytedeco.ffmpeg.avutil.Callback_Pointer_int_BytePointer_Pointer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bytedeco.ffmpeg.avutil.LogCallback;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.IntPointer;
-import org.bytedeco.javacpp.Pointer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,9 +33,8 @@ public final class DecoderLog {
 
     private static final Logger LOG = LoggerFactory.getLogger("avmon.ffmpeg");
     private static final ThreadLocal<Sink> SINK = new ThreadLocal<>();
-    private static final int LINE_SIZE = 1024;
-    private static final ThreadLocal<BytePointer> LINE = ThreadLocal.withInitial(() -> new BytePointer(LINE_SIZE));
-    private static final ThreadLocal<IntPointer> PRINT_PREFIX = ThreadLocal.withInitial(() -> new IntPointer(1));
+    /** FFmpeg's line prefix: {@code [name @ 0xaddress] }, possibly nested ({@code [a @ 0x1] [b @ 0x2] }). */
+    private static final Pattern PREFIX = Pattern.compile("(?:\\[[^\\]@]* @ 0x([0-9a-fA-F]+)\\]\\s*)+");
 
     /** Kept in a static field: FFmpeg holds only the native pointer, the JVM must not collect the callback. */
     private static Callback callback;
@@ -46,7 +45,7 @@ public final class DecoderLog {
     static synchronized void install() {
         if (callback == null) {
             callback = new Callback();
-            avutil.av_log_set_callback(callback);
+            avutil.setLogCallback(callback);
         }
     }
 
@@ -73,29 +72,32 @@ public final class DecoderLog {
         };
     }
 
-    private static final class Callback extends Callback_Pointer_int_BytePointer_Pointer {
+    /**
+     * Receives lines already formatted by the presets' C helper ({@code setLogCallback}): handing FFmpeg's
+     * {@code va_list} to Java and back is not portable, a formatted line is. The line starts with FFmpeg's
+     * prefix, {@code [h264 @ 0x7f...]}, whose address tells which context logged it.
+     */
+    private static final class Callback extends LogCallback {
         @Override
-        public void call(Pointer context, int level, BytePointer format, Pointer args) {
-            // Skip verbose levels before formatting: FFmpeg calls back for every message, even debug ones.
-            if (level > avutil.AV_LOG_INFO) {
-                return;
-            }
+        public void call(int level, BytePointer line) {
             Sink sink = SINK.get();
             if (sink == null && !LOG.isDebugEnabled()) {
                 return;
             }
-            BytePointer line = LINE.get();
-            IntPointer printPrefix = PRINT_PREFIX.get();
-            printPrefix.put(0);
-            avutil.av_log_format_line2(context, level, format, args, line, LINE_SIZE, printPrefix);
-            String message = line.getString().strip();
-            if (message.isEmpty()) {
+            String text = line.getString().strip();
+            long context = 0;
+            Matcher prefix = PREFIX.matcher(text);
+            if (prefix.lookingAt()) {
+                context = Long.parseUnsignedLong(prefix.group(1), 16);
+                text = text.substring(prefix.end());
+            }
+            if (text.isEmpty()) {
                 return;
             }
             if (sink != null) {
-                sink.message(context == null ? 0 : context.address(), level, message);
+                sink.message(context, level, text);
             } else {
-                LOG.debug("{}", message);
+                LOG.debug("{}", text);
             }
         }
     }

@@ -49,8 +49,9 @@ import org.slf4j.LoggerFactory;
  * {@link MediaException.Reason#NOT_MEDIA}; one without decodable audio or video gives
  * {@link MediaException.Reason#NO_USABLE_STREAM}. A read that fails part way, or a segment of a playlist that
  * cannot be opened, first hands out everything decoded up to that point, then throws
- * {@link MediaException.Reason#READ_FAILED}. A truncated file ends like any other (FFmpeg cannot tell a cut
- * file from a short one); its damaged last pictures carry the decoder's errors.
+ * {@link MediaException.Reason#READ_FAILED}. So does an input cut short (a truncated segment): its last
+ * picture does not decode whole, so after the pictures that did decode (the damaged last one with its
+ * decoder errors) comes a READ_FAILED that says where it ends.
  *
  * <p>Not thread-safe: one thread pulls from a stream at a time. Always {@link #close()} it.
  */
@@ -81,6 +82,7 @@ public final class FfmpegMediaStream implements MediaStream {
     private boolean closed;
     private long frameIndex;
     private double lastFrameTime = Double.NaN;
+    private List<String> lastFrameErrors = List.of();
     private double nextAudioTime = Double.NaN;
     private double endTime;
 
@@ -302,9 +304,32 @@ public final class FfmpegMediaStream implements MediaStream {
         }
         if (ret != avutil.AVERROR_EOF) {
             failure = new MediaException(MediaException.Reason.READ_FAILED, source,
-                    source + ": reading stopped at " + String.format(java.util.Locale.ROOT, "%.3f", endTime)
-                            + " s: " + FfmpegErrors.describe(ret));
+                    source + ": reading stopped at " + seconds(lastFrameTime) + ": " + FfmpegErrors.describe(ret));
+        } else if (endsInsidePicture()) {
+            failure = new MediaException(MediaException.Reason.READ_FAILED, source,
+                    source + ": input ends inside the picture at " + seconds(lastFrameTime)
+                            + " (truncated?): " + String.join("; ", lastFrameErrors));
         }
+    }
+
+    /**
+     * A complete input's last picture decodes whole; one cut short leaves the decoder complaining about
+     * the very last picture, or about a packet that never became one.
+     */
+    private boolean endsInsidePicture() {
+        if (video == null) {
+            return false;
+        }
+        List<String> leftover = video.leftoverErrors();
+        if (!leftover.isEmpty()) {
+            lastFrameErrors = leftover;
+            return true;
+        }
+        return !lastFrameErrors.isEmpty();
+    }
+
+    private static String seconds(double t) {
+        return String.format(java.util.Locale.ROOT, "%.3f s", Double.isNaN(t) ? 0 : t);
     }
 
     /** Sends a packet (null: flush) and queues every frame the decoder hands back. */
@@ -334,7 +359,9 @@ public final class FfmpegMediaStream implements MediaStream {
         // whole stream does; a counter stands in when the frame rate is unknown.
         long index = frameDuration > 0 ? Math.round(time / frameDuration) : frameIndex;
         frameIndex++;
-        return video.toFrame(decoded, index, time);
+        AnalysisFrame frame = video.toFrame(decoded, index, time);
+        lastFrameErrors = frame.decoderErrors();
+        return frame;
     }
 
     private AudioBuffer audioOut() {

@@ -1,0 +1,132 @@
+package avmon.core.synth;
+
+import avmon.core.detect.DefectType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What to generate: one synthetic stream and the defects to inject into it.
+ *
+ * @param id              stream id, also the folder name
+ * @param seed            seed of everything random (picture content, bitstream damage)
+ * @param duration        length in seconds
+ * @param frameRate       pictures per second
+ * @param width           picture width
+ * @param height          picture height
+ * @param segmentDuration HLS segment length in seconds (a whole number of keyframe intervals)
+ * @param video           whether the stream has video
+ * @param audio           whether the stream has audio
+ * @param syncPattern     whether pictures flash white and the audio beeps together once a second, at k + 0.5 s
+ * @param defects         defects to inject
+ */
+public record StreamSpec(String id, long seed, double duration, double frameRate, int width, int height,
+                         double segmentDuration, boolean video, boolean audio, boolean syncPattern,
+                         List<InjectedDefect> defects) {
+
+    public static final double DEFAULT_DURATION = 20;
+    public static final double DEFAULT_FRAME_RATE = 25;
+    public static final int DEFAULT_WIDTH = 1280;
+    public static final int DEFAULT_HEIGHT = 720;
+    public static final double DEFAULT_SEGMENT = 2;
+
+    public StreamSpec {
+        defects = List.copyOf(defects);
+        if (!id.matches("[A-Za-z0-9_.-]+")) {
+            throw new IllegalArgumentException("stream id '" + id + "' must be letters, digits, '.', '_' or '-'");
+        }
+        if (!(duration > 0) || !(frameRate > 0) || !(segmentDuration > 0)) {
+            throw new IllegalArgumentException(id + ": duration, frame rate and segment length must be positive");
+        }
+        if (frameRate != Math.rint(frameRate)) {
+            throw new IllegalArgumentException(id + ": frame rate must be a whole number, got " + frameRate);
+        }
+        if (!video && !audio) {
+            throw new IllegalArgumentException(id + ": a stream needs video, audio or both");
+        }
+        if (video && (width < 16 || height < 16 || width % 2 != 0 || height % 2 != 0)) {
+            throw new IllegalArgumentException(id + ": picture size must be even and at least 16x16, got "
+                    + width + "x" + height);
+        }
+        for (InjectedDefect d : defects) {
+            check(d, id, duration, video, audio, syncPattern);
+        }
+    }
+
+    private static void check(InjectedDefect d, String id, double duration, boolean video, boolean audio,
+                              boolean syncPattern) {
+        String what = id + ": " + d.type().jsonName() + "@" + d.start();
+        if (d.end() > duration) {
+            throw new IllegalArgumentException(what + " ends at " + d.end() + " s, after the stream (" + duration + " s)");
+        }
+        boolean needsVideo = d.type() != DefectType.SILENCE;
+        boolean needsAudio = d.type() == DefectType.SILENCE || d.type() == DefectType.AV_SYNC;
+        if (needsVideo && !video || needsAudio && !audio) {
+            throw new IllegalArgumentException(what + " needs " + (needsVideo && !video ? "video" : "audio"));
+        }
+        if (d.type() == DefectType.AV_SYNC && !syncPattern) {
+            throw new IllegalArgumentException(what + " needs the sync pattern");
+        }
+    }
+
+    /** A clean 1280x720, 25 fps, 20 s stream with video and audio, 2 s segments. */
+    public static StreamSpec of(String id, long seed) {
+        return new StreamSpec(id, seed, DEFAULT_DURATION, DEFAULT_FRAME_RATE, DEFAULT_WIDTH, DEFAULT_HEIGHT,
+                DEFAULT_SEGMENT, true, true, false, List.of());
+    }
+
+    public StreamSpec withDuration(double seconds) {
+        return new StreamSpec(id, seed, seconds, frameRate, width, height, segmentDuration, video, audio,
+                syncPattern, defects);
+    }
+
+    public StreamSpec withSize(int w, int h) {
+        return new StreamSpec(id, seed, duration, frameRate, w, h, segmentDuration, video, audio, syncPattern,
+                defects);
+    }
+
+    public StreamSpec withSeed(long s) {
+        return new StreamSpec(id, s, duration, frameRate, width, height, segmentDuration, video, audio,
+                syncPattern, defects);
+    }
+
+    public StreamSpec withId(String newId) {
+        return new StreamSpec(newId, seed, duration, frameRate, width, height, segmentDuration, video, audio,
+                syncPattern, defects);
+    }
+
+    /** The same stream with the flash/beep sync pattern. */
+    public StreamSpec withSyncPattern() {
+        return new StreamSpec(id, seed, duration, frameRate, width, height, segmentDuration, video, audio, true,
+                defects);
+    }
+
+    /** The same stream without audio. */
+    public StreamSpec videoOnly() {
+        return new StreamSpec(id, seed, duration, frameRate, width, height, segmentDuration, true, false, false,
+                defects);
+    }
+
+    /** The same stream without video. */
+    public StreamSpec audioOnly() {
+        return new StreamSpec(id, seed, duration, frameRate, width, height, segmentDuration, false, true, false,
+                defects);
+    }
+
+    /** The same stream with {@code more} defects added. */
+    public StreamSpec with(InjectedDefect... more) {
+        List<InjectedDefect> all = new ArrayList<>(defects);
+        all.addAll(List.of(more));
+        return new StreamSpec(id, seed, duration, frameRate, width, height, segmentDuration, video, audio,
+                syncPattern, all);
+    }
+
+    /** Number of pictures. */
+    public int frameCount() {
+        return (int) Math.round(duration * frameRate);
+    }
+
+    /** The injected defects of one type. */
+    public List<InjectedDefect> defects(DefectType type) {
+        return defects.stream().filter(d -> d.type() == type).toList();
+    }
+}

@@ -1,0 +1,68 @@
+package avmon.core.synth;
+
+import static avmon.core.synth.InjectedDefect.avSync;
+import static avmon.core.synth.InjectedDefect.of;
+
+import avmon.core.detect.DefectType;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Prepared sets of streams for evaluating the detectors: every defect type, defects that straddle a segment
+ * boundary (segments are 2 s, so a defect over an even second crosses one), clean streams that must give no
+ * defects, and streams without audio or without video.
+ */
+public final class StreamSuites {
+
+    /** Names accepted by {@link #named}. */
+    public static final List<String> NAMES = List.of("standard", "small");
+
+    private StreamSuites() {
+    }
+
+    /** The suite called {@code name} ("standard": 1280x720, "small": 320x180 and shorter). */
+    public static List<StreamSpec> named(String name, long seed) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "standard" -> standard(seed);
+            case "small" -> small(seed);
+            default -> throw new IllegalArgumentException("unknown suite '" + name + "', known: " + NAMES);
+        };
+    }
+
+    /** Twenty-second 1280x720 streams covering every defect type. */
+    public static List<StreamSpec> standard(long seed) {
+        return standard(seed, StreamSpec.DEFAULT_WIDTH, StreamSpec.DEFAULT_HEIGHT);
+    }
+
+    /** The standard suite at another picture size. */
+    public static List<StreamSpec> standard(long seed, int width, int height) {
+        StreamSpec base = StreamSpec.of("base", seed).withSize(width, height);
+        return List.of(
+                base.withId("clean"),
+                base.withId("clean-sync").withSyncPattern(),
+                base.withId("freeze").with(of(DefectType.FREEZE, 3.0, 3.2), of(DefectType.FREEZE, 13.9, 2.5)),
+                base.withId("black").with(of(DefectType.BLACK, 9.0, 2.6)),
+                base.withId("silence").with(of(DefectType.SILENCE, 12.5, 2.5), of(DefectType.SILENCE, 3.96, 2.1)),
+                base.withId("corruption").with(of(DefectType.BLOCK_CORRUPTION, 7.5, 1.0),
+                        of(DefectType.BLOCK_CORRUPTION, 15.2, 0.4)),
+                base.withId("av-sync").withSyncPattern().with(avSync(4.5, 6.0, 0.12), avSync(14.5, 3.0, -0.08)),
+                base.withId("mixed").with(of(DefectType.FREEZE, 1.0, 2.5), of(DefectType.BLACK, 5.9, 2.2),
+                        of(DefectType.SILENCE, 9.5, 3.0), of(DefectType.BLOCK_CORRUPTION, 13.8, 0.5)),
+                base.withId("audio-only").audioOnly().with(of(DefectType.SILENCE, 5.9, 2.4)),
+                base.withId("video-only").videoOnly().with(of(DefectType.FREEZE, 7.9, 2.2)));
+    }
+
+    /** A quick suite for tests: 320x180, 8 seconds, one defect type per stream. */
+    public static List<StreamSpec> small(long seed) {
+        StreamSpec base = StreamSpec.of("base", seed).withSize(320, 180).withDuration(8);
+        return List.of(
+                base.withId("clean"),
+                base.withId("freeze").with(of(DefectType.FREEZE, 1.5, 3.0)),
+                base.withId("black").with(of(DefectType.BLACK, 3.0, 2.2)),
+                base.withId("silence").with(of(DefectType.SILENCE, 2.9, 2.5)),
+                base.withId("corruption").with(of(DefectType.BLOCK_CORRUPTION, 3.7, 0.5)),
+                base.withId("av-sync").withSyncPattern().with(avSync(2.5, 3.0, 0.1)),
+                base.withId("audio-only").audioOnly().with(of(DefectType.SILENCE, 2.0, 2.5)),
+                base.withId("video-only").videoOnly().with(of(DefectType.FREEZE, 3.5, 2.5)));
+    }
+}
