@@ -11,7 +11,12 @@ public enum DefectType {
     /** Concealed block corruption (macroblocking) after bitstream damage. */
     BLOCK_CORRUPTION,
     /** Audio and video out of sync beyond tolerance, measured on a flash/beep sync pattern. */
-    AV_SYNC;
+    AV_SYNC,
+    /**
+     * The input stopped: no sample for longer than allowed, or the source failed part way. Reported by the
+     * monolith's supervisor, not a detector: start is the stream time where the input stopped.
+     */
+    INPUT_LOSS;
 
     @com.fasterxml.jackson.annotation.JsonValue
     public String jsonName() {

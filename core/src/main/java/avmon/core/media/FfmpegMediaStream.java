@@ -7,6 +7,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
 import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_context;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
@@ -77,6 +78,8 @@ public final class FfmpegMediaStream implements MediaStream {
     private final ArrayDeque<MediaSample> ready = new ArrayDeque<>();
     private final List<String> inputErrors = new ArrayList<>();
     private final DecoderLog.Sink sink = this::onLog;
+    /** Held so that its native flag lives as long as the format context that points at it. */
+    private Interruption interruption;
     private MediaException failure;
     private boolean inputEnded;
     private boolean closed;
@@ -122,12 +125,25 @@ public final class FfmpegMediaStream implements MediaStream {
      * @throws MediaException NOT_FOUND, NOT_MEDIA, NO_USABLE_STREAM or READ_FAILED when it cannot be used
      */
     public static FfmpegMediaStream open(String source, MediaOptions options) throws MediaException {
+        return open(source, options, null);
+    }
+
+    /**
+     * Opens {@code source} like {@link #open(String, MediaOptions)}, with a way for another thread to make a
+     * blocked open or read give up ({@code null}: none). An interrupted stream fails with READ_FAILED.
+     *
+     * @throws MediaException NOT_FOUND, NOT_MEDIA, NO_USABLE_STREAM or READ_FAILED when it cannot be used
+     */
+    public static FfmpegMediaStream open(String source, MediaOptions options, Interruption interruption)
+            throws MediaException {
         FfmpegLibrary.load();
         List<String> openLog = new ArrayList<>();
         try (DecoderLog.Scope scope = DecoderLog.capture(DecoderLog.collecting(avutil.AV_LOG_ERROR, openLog::add))) {
-            AVFormatContext format = openInput(source, openLog);
+            AVFormatContext format = openInput(source, openLog, interruption);
             try {
-                return openDecoders(source, format, options);
+                FfmpegMediaStream stream = openDecoders(source, format, options);
+                stream.interruption = interruption;
+                return stream;
             } catch (MediaException | RuntimeException e) {
                 avformat_close_input(format);
                 throw e;
@@ -135,8 +151,16 @@ public final class FfmpegMediaStream implements MediaStream {
         }
     }
 
-    private static AVFormatContext openInput(String source, List<String> openLog) throws MediaException {
-        AVFormatContext format = new AVFormatContext(null);
+    private static AVFormatContext openInput(String source, List<String> openLog, Interruption interruption)
+            throws MediaException {
+        AVFormatContext format;
+        if (interruption == null) {
+            format = new AVFormatContext(null);
+        } else {
+            // The callback must be in place before the open: opening a URL can block too.
+            format = avformat_alloc_context();
+            interruption.install(format.interrupt_callback());
+        }
         AVInputFormat anyFormat = null;
         AVDictionary noOptions = null;
         int ret = avformat_open_input(format, source, anyFormat, noOptions);
@@ -404,5 +428,6 @@ public final class FfmpegMediaStream implements MediaStream {
         av_frame_free(decoded);
         avformat_close_input(format);
         ready.clear();
+        interruption = null;
     }
 }

@@ -70,10 +70,17 @@ public final class StatusServer implements AutoCloseable {
         p.family("avmon_stream_up", "gauge", "1 while the stream's input is being analysed, 0 otherwise.");
         streams.forEach(s -> p.sample("avmon_stream_up", PrometheusText.labels("stream", s.streamId()),
                 s.state() == StreamStatus.State.RUNNING || s.state() == StreamStatus.State.BEHIND ? 1 : 0));
+        p.family("avmon_stream_cpu_seconds_total", "counter", "CPU time spent decoding and analysing each stream.");
+        streams.forEach(s -> p.sample("avmon_stream_cpu_seconds_total", PrometheusText.labels("stream", s.streamId()),
+                s.cpuSeconds()));
         p.family("process_cpu_seconds_total", "counter", "CPU time used by the process.");
         p.sample("process_cpu_seconds_total", source.cpuSeconds());
         p.family("avmon_peak_heap_bytes", "gauge", "Peak heap use of the process.");
         p.sample("avmon_peak_heap_bytes", source.peakMemoryBytes());
+        if (source.peakResidentBytes() >= 0) {
+            p.family("avmon_peak_resident_bytes", "gauge", "Peak resident memory of the process, native buffers included.");
+            p.sample("avmon_peak_resident_bytes", source.peakResidentBytes());
+        }
         return p.toString();
     }
 

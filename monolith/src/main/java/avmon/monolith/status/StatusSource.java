@@ -13,4 +13,12 @@ public interface StatusSource {
 
     /** The process's peak heap use so far, in bytes. */
     long peakMemoryBytes();
+
+    /**
+     * The process's peak resident memory so far in bytes (heap, native decoder buffers, code), or -1 where
+     * the system does not tell.
+     */
+    default long peakResidentBytes() {
+        return -1;
+    }
 }

@@ -14,13 +14,17 @@ import java.util.Map;
  * @param framesAnalysed pictures analysed so far
  * @param defects        defects reported so far, by type
  * @param lastError      the last input error, or {@code null}
+ * @param cpuSeconds     CPU time its worker spent decoding and analysing it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StreamStatus(String streamId, String source, State state, double position, double lagSeconds,
-                           long framesAnalysed, Map<String, Long> defects, String lastError) {
+                           long framesAnalysed, Map<String, Long> defects, String lastError,
+                           double cpuSeconds) {
 
     /** What a stream is doing. */
     public enum State {
+        /** Waiting for a worker: more streams than workers. */
+        QUEUED,
         /** Opening its input. */
         STARTING,
         /** Analysing and keeping up. */

@@ -17,9 +17,9 @@ class StatusServerTest {
 
     private final List<StreamStatus> streams = List.of(
             new StreamStatus("cam-1", "file:a.m3u8", StreamStatus.State.RUNNING, 12.5, 0.4, 312,
-                    Map.of("freeze", 1L, "black", 2L), null),
+                    Map.of("freeze", 1L, "black", 2L), null, 4.5),
             new StreamStatus("cam\"2", "https://x/b.m3u8", StreamStatus.State.RETRYING, 3.0, 0, 75, Map.of(),
-                    "HTTP 404"));
+                    "HTTP 404", 0.25));
 
     private StatusServer server;
     private final HttpClient http = HttpClient.newHttpClient();

@@ -1,0 +1,72 @@
+package avmon.monolith.source;
+
+import avmon.core.media.Interruption;
+import avmon.core.media.MediaException;
+import avmon.core.media.MediaSample;
+import avmon.core.media.MediaStream;
+import avmon.core.media.StreamInfo;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A stream handed out no faster than real time: each sample comes out when as much wall-clock time has
+ * passed since the first one as stream time has. Plays a file as if it were a live source, for tests and
+ * for the capacity benchmark. A reader slower than real time gets samples at once (it is behind).
+ */
+public final class PacedMediaStream implements MediaStream {
+
+    /** Longest single sleep, so that an interruption is noticed promptly. */
+    private static final long MAX_SLEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private final MediaStream inner;
+    private final Interruption interruption;
+    private long wallStart;
+    private double streamStart = Double.NaN;
+
+    /** Paces {@code inner}; a wait gives up with READ_FAILED once {@code interruption} (may be null) fires. */
+    public PacedMediaStream(MediaStream inner, Interruption interruption) {
+        this.inner = inner;
+        this.interruption = interruption;
+    }
+
+    @Override
+    public StreamInfo info() {
+        return inner.info();
+    }
+
+    @Override
+    public MediaSample next() throws MediaException {
+        MediaSample sample = inner.next();
+        if (sample == null) {
+            return null;
+        }
+        if (Double.isNaN(streamStart)) {
+            streamStart = sample.time();
+            wallStart = System.nanoTime();
+        }
+        long due = wallStart + (long) ((sample.time() - streamStart) * 1e9);
+        for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+            if (interruption != null && interruption.isInterrupted()) {
+                throw new MediaException(MediaException.Reason.READ_FAILED, info().source(),
+                        info().source() + ": interrupted while waiting for real time");
+            }
+            try {
+                TimeUnit.NANOSECONDS.sleep(Math.min(wait, MAX_SLEEP_NANOS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MediaException(MediaException.Reason.READ_FAILED, info().source(),
+                        info().source() + ": thread interrupted while waiting for real time", e);
+            }
+        }
+        return sample;
+    }
+
+    @Override
+    public double endTime() {
+        return inner.endTime();
+    }
+
+    @Override
+    public void close() {
+        inner.close();
+    }
+}

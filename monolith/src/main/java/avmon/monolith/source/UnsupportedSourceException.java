@@ -1,0 +1,9 @@
+package avmon.monolith.source;
+
+/** An input of a kind the monitor cannot read (yet), such as {@code s3://}: a usage error, never retried. */
+public class UnsupportedSourceException extends IllegalArgumentException {
+
+    public UnsupportedSourceException(String message) {
+        super(message);
+    }
+}
