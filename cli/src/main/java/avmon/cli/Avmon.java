@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             avmon.cli.sfn.SfnCommand.class,
             avmon.cli.detect.DetectCommand.class,
             avmon.cli.evaluate.EvaluateCommand.class,
+            avmon.cli.monitor.MonitorCommand.class,
         })
 public final class Avmon implements Runnable {
 

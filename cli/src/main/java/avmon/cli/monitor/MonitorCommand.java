@@ -1,0 +1,237 @@
+package avmon.cli.monitor;
+
+import avmon.cli.UserError;
+import avmon.cli.detect.DetectorOptions;
+import avmon.core.detect.Detector;
+import avmon.core.detect.DetectorSettings;
+import avmon.core.media.MediaOptions;
+import avmon.core.notify.Notifier;
+import avmon.monolith.shard.Shard;
+import avmon.monolith.source.FfmpegOpener;
+import avmon.monolith.source.StreamSource;
+import avmon.monolith.status.StatusServer;
+import avmon.monolith.status.StreamStatus;
+import avmon.monolith.supervise.RetryPolicy;
+import avmon.monolith.supervise.StreamSupervisor;
+import avmon.monolith.supervise.SupervisorSettings;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code avmon monitor}: the monolith in the foreground. Monitors every source (this shard's share of
+ * them) at once, shows a live view of the streams and the defects as they come, and ends when every input
+ * has ended or on Ctrl-C, with a summary and what the run cost per stream-hour.
+ */
+@Command(name = "monitor", mixinStandardHelpOptions = true,
+        description = {"Monitor streams live: many at once in this process, defects as they are found.",
+            "SOURCE is a local file or playlist or an HTTP(S) URL (a live playlist is followed as it grows),",
+            "optionally named as ID=SOURCE; otherwise the id comes from the file or playlist name."})
+public final class MonitorCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "Inputs: PATH, URL, or ID=PATH|URL.")
+    List<String> sources;
+
+    @Option(names = "--shard", paramLabel = "I/N", description = "Monitor only this shard's share of the streams (rendezvous hashing of the ids).")
+    String shard;
+
+    @Option(names = "--detectors", split = ",", paramLabel = "NAME",
+            description = "Detectors to run (default: all): freeze, black, silence, av_sync, decoder_errors.")
+    List<String> detectorNames;
+
+    @Option(names = "--notify", paramLabel = "TARGET", defaultValue = "stdout",
+            description = "Where notifications go: stdout (default) or jsonl:FILE; they also show in the live view.")
+    String notify;
+
+    @Option(names = "--status-port", paramLabel = "PORT", description = "Serve /health, /streams and /metrics on this port (0: any free one).")
+    Integer statusPort;
+
+    @Option(names = "--status-host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "Address the status endpoint binds to (default: ${DEFAULT-VALUE}; 0.0.0.0 in a container).")
+    String statusHost;
+
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "16",
+            description = "Streams analysed at once; more wait their turn (default: ${DEFAULT-VALUE}).")
+    int workers;
+
+    @Option(names = "--stall-timeout", paramLabel = "SECONDS", defaultValue = "15",
+            description = "Input loss after this long without a sample (default: ${DEFAULT-VALUE}).")
+    double stallTimeout;
+
+    @Option(names = "--max-lag", paramLabel = "SECONDS", defaultValue = "10",
+            description = "A live stream further behind than this says BEHIND (default: ${DEFAULT-VALUE}).")
+    double maxLag;
+
+    @Option(names = "--retries", paramLabel = "N", defaultValue = "10",
+            description = "Give a lost input up after N failed attempts in a row, 0 never (default: ${DEFAULT-VALUE}).")
+    int retries;
+
+    @Option(names = "--realtime", description = "Play local files at real time, as if they were live.")
+    boolean realtime;
+
+    @Option(names = "--refresh", paramLabel = "SECONDS", defaultValue = "1",
+            description = "How often the live view is redrawn (default: ${DEFAULT-VALUE}).")
+    double refresh;
+
+    @Option(names = "--plain", description = "Plain lines even on a terminal (no redrawn table).")
+    boolean plain;
+
+    @Mixin
+    DetectorOptions thresholds;
+
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        List<StreamSource> mine = selectSources();
+        List<Detector<?>> detectors = detectors();
+        SupervisorSettings settings = settings();
+        NotifyTarget target = NotifyTarget.parse(notify);
+        out.printf("avmon monitor: %d stream%s%s, detectors %s, %d workers%n", mine.size(), mine.size() == 1 ? "" : "s",
+                shard == null ? "" : " (shard " + shard + " of " + sources.size() + " sources)",
+                detectors.stream().map(Detector::name).toList(), settings.workers());
+        out.flush();
+        if (mine.isEmpty()) {
+            out.println("nothing to monitor on this shard");
+            return 0;
+        }
+        List<AutoCloseable> resources = new ArrayList<>();
+        try {
+            return run(mine, detectors, settings, target, resources, out);
+        } finally {
+            for (AutoCloseable r : resources) {
+                r.close();
+            }
+        }
+    }
+
+    private int run(List<StreamSource> mine, List<Detector<?>> detectors, SupervisorSettings settings,
+                    NotifyTarget target, List<AutoCloseable> resources, PrintWriter out) throws Exception {
+        // System.console() is null unless both ends are a terminal: pipes, files and tests get plain lines.
+        LiveView view = new LiveView(out, !plain && System.console() != null);
+        Notifier file = target.open(resources);
+        Notifier notifier = n -> {
+            view.notification(n);
+            if (file != null) {
+                file.send(n);
+            }
+        };
+        boolean audio = detectors.stream().anyMatch(Detector::usesAudio);
+        StreamSupervisor supervisor = new StreamSupervisor(mine, detectors, notifier,
+                new FfmpegOpener(MediaOptions.defaults().withAudio(audio)), settings);
+        StatusServer status = startStatus(supervisor, out);
+        Thread hook = new Thread(this::stopOnSignal, "avmon-monitor-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            supervisor.start();
+            long refreshNanos = (long) (Math.max(0.05, refresh) * 1e9);
+            while (!supervisor.awaitEnd(Duration.ofNanos(refreshNanos)) && stopRequested.getCount() > 0) {
+                view.refresh(supervisor.streams());
+            }
+            view.refresh(supervisor.streams());
+            supervisor.close();
+            if (status != null) {
+                status.close();
+            }
+            summary(supervisor, out);
+            boolean failed = supervisor.streams().stream().anyMatch(s -> s.state() == StreamStatus.State.FAILED);
+            return failed ? avmon.cli.CliErrors.INPUT_FAILED : 0;
+        } finally {
+            stopped.countDown();
+            removeHook(hook);
+        }
+    }
+
+    /** Ctrl-C: ask the main loop to stop, and give it a moment to shut down and print its summary. */
+    private void stopOnSignal() {
+        stopRequested.countDown();
+        try {
+            stopped.await(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // Already shutting down (Ctrl-C): the hook is running, nothing to remove.
+        }
+    }
+
+    private StatusServer startStatus(StreamSupervisor supervisor, PrintWriter out) {
+        if (statusPort == null) {
+            return null;
+        }
+        try {
+            StatusServer server = new StatusServer(statusHost, statusPort, supervisor);
+            out.println("status: " + server.uri() + "/health, /streams, /metrics");
+            return server;
+        } catch (IOException e) {
+            throw new UserError("--status-port " + statusPort + ": cannot listen on " + statusHost + ": " + e.getMessage());
+        }
+    }
+
+    private void summary(StreamSupervisor supervisor, PrintWriter out) {
+        out.println();
+        out.println(stopRequested.getCount() == 0 ? "stopped; summary:" : "all inputs done; summary:");
+        LiveView.table(supervisor.streams()).forEach(out::println);
+        supervisor.streams().stream().filter(s -> s.state() == StreamStatus.State.FAILED)
+                .forEach(s -> out.println(s.streamId() + ": " + s.lastError()));
+        out.print(supervisor.usage().describe());
+        out.flush();
+    }
+
+    private List<StreamSource> selectSources() {
+        List<StreamSource> all;
+        Shard share;
+        try {
+            all = StreamSource.parseAll(sources);
+            share = shard == null ? Shard.ALL : Shard.parse(shard);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), 2);
+        }
+        return all.stream()
+                .filter(s -> share.owns(s.id()))
+                .map(s -> realtime && s.kind() == StreamSource.Kind.FILE ? s.asLive() : s)
+                .toList();
+    }
+
+    private List<Detector<?>> detectors() {
+        DetectorSettings settings = thresholds.settings();
+        try {
+            return detectorNames == null ? settings.detectors() : settings.detectors(detectorNames);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--detectors: " + e.getMessage(), 2);
+        }
+    }
+
+    private SupervisorSettings settings() {
+        try {
+            RetryPolicy retry = new RetryPolicy(RetryPolicy.DEFAULT.initialDelay(), RetryPolicy.DEFAULT.maxDelay(), retries);
+            return new SupervisorSettings(workers, seconds(stallTimeout), seconds(maxLag), retry);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), 2);
+        }
+    }
+
+    private static Duration seconds(double s) {
+        return Duration.ofNanos((long) (s * 1e9));
+    }
+}
