@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
@@ -18,6 +19,7 @@ import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 public final class S3Server implements AutoCloseable {
 
     private static final String LOOPBACK = "127.0.0.1";
+    private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
     private final S3Proxy proxy;
     private final BlobStore blobStore;
@@ -93,8 +95,16 @@ public final class S3Server implements AutoCloseable {
         return storage;
     }
 
-    /** Creates a bucket unless it exists, without going through the wire protocol. */
+    /**
+     * Creates a bucket unless it exists, without going through the wire protocol.
+     *
+     * @throws IllegalArgumentException when the name breaks S3's bucket naming rules
+     */
     public void createBucket(String name) {
+        if (name == null || !BUCKET_NAME.matcher(name).matches() || name.contains("..")) {
+            throw new IllegalArgumentException("not a valid S3 bucket name (3 to 63 lower-case letters, digits,"
+                    + " '.' or '-', starting and ending with a letter or digit): " + name);
+        }
         if (!blobStore.containerExists(name)) {
             blobStore.createContainer(name);
         }

@@ -152,6 +152,13 @@ class S3ServerTest {
     }
 
     @Test
+    void createBucket_invalidName_throwsIllegalArgument() {
+        for (String name : new String[] {"ab", "Upper", "-dash", "a..b", "x".repeat(64)}) {
+            assertThrows(IllegalArgumentException.class, () -> server.createBucket(name), name + " is no bucket name");
+        }
+    }
+
+    @Test
     void start_storageIsAFile_throwsS3ServerException(@TempDir Path directory) throws Exception {
         Path file = Files.writeString(directory.resolve("not-a-dir"), "x");
 
