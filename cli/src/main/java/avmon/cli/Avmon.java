@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             avmon.cli.detect.DetectCommand.class,
             avmon.cli.evaluate.EvaluateCommand.class,
             avmon.cli.monitor.MonitorCommand.class,
+            avmon.cli.generate.GenerateCommand.class,
         })
 public final class Avmon implements Runnable {
 

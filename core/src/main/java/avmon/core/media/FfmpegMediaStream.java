@@ -81,6 +81,8 @@ public final class FfmpegMediaStream implements MediaStream {
     /** Held so that its native flag lives as long as the format context that points at it. */
     private Interruption interruption;
     private MediaException failure;
+    /** The demuxer's report of a segment it skipped, if any. */
+    private String segmentLost;
     private boolean inputEnded;
     private boolean closed;
     private long frameIndex;
@@ -307,14 +309,10 @@ public final class FfmpegMediaStream implements MediaStream {
         } finally {
             av_packet_unref(packet);
         }
-        if (failure == null && inputErrors.stream().anyMatch(e -> e.contains(SEGMENT_LOST))) {
+        if (failure == null && segmentLost != null) {
             failure = new MediaException(MediaException.Reason.READ_FAILED, source,
-                    source + ": part of the input is missing: " + firstLost());
+                    source + ": part of the input is missing: " + segmentLost);
         }
-    }
-
-    private String firstLost() {
-        return inputErrors.stream().filter(e -> e.contains(SEGMENT_LOST)).findFirst().orElse("");
     }
 
     private void endOfInput(int ret) {
@@ -408,6 +406,9 @@ public final class FfmpegMediaStream implements MediaStream {
             }
         } else {
             inputErrors.add(message);
+            if (segmentLost == null && message.contains(SEGMENT_LOST)) {
+                segmentLost = message;
+            }
             LOG.debug("{}: {}", source, message);
         }
     }

@@ -43,6 +43,7 @@ final class VideoDecoder implements AutoCloseable {
     private final AVCodecContext context;
     private final int width;
     private final int height;
+    private final int scalingFlags;
     private final BytePointer thumbnail;
     private final PointerPointer<?> thumbnailPlanes;
     private final IntPointer thumbnailStrides;
@@ -50,8 +51,9 @@ final class VideoDecoder implements AutoCloseable {
     private SwsContext scaler;
     private long packetPts = NO_PTS;
 
-    private VideoDecoder(AVCodecContext context, int width, int height) {
+    private VideoDecoder(AVCodecContext context, int width, int height, MediaOptions.Scaling scaling) {
         this.context = context;
+        this.scalingFlags = scaling == MediaOptions.Scaling.AREA ? swscale.SWS_AREA : swscale.SWS_POINT;
         this.width = width;
         this.height = height;
         // Packed rows: the stride is the width, so the luma copies out in one call with no padding to skip.
@@ -79,7 +81,8 @@ final class VideoDecoder implements AutoCloseable {
             avcodec_free_context(context);
             return null;
         }
-        return new VideoDecoder(context, options.thumbnailWidth(), options.thumbnailHeight());
+        return new VideoDecoder(context, options.thumbnailWidth(), options.thumbnailHeight(),
+                options.scaling());
     }
 
     AVCodecContext context() {
@@ -99,7 +102,7 @@ final class VideoDecoder implements AutoCloseable {
     /** The thumbnail of a decoded picture and the errors that belong to it. */
     AnalysisFrame toFrame(AVFrame picture, long index, double time) {
         scaler = swscale.sws_getCachedContext(scaler, picture.width(), picture.height(), picture.format(),
-                width, height, avutil.AV_PIX_FMT_GRAY8, swscale.SWS_BILINEAR, null, null, (DoublePointer) null);
+                width, height, avutil.AV_PIX_FMT_GRAY8, scalingFlags, null, null, (DoublePointer) null);
         swscale.sws_scale(scaler, picture.data(), picture.linesize(), 0, picture.height(),
                 thumbnailPlanes, thumbnailStrides);
         byte[] luma = new byte[width * height];
