@@ -6,7 +6,6 @@ import avmon.local.sfn.StateMachineDefinition;
 import avmon.local.sfn.asl.intrinsic.IntrinsicCall;
 import avmon.local.sfn.asl.jsonata.JsonataExpression;
 import avmon.local.sfn.asl.jsonata.JsonataTemplate;
-import avmon.local.sfn.asl.jsonpath.JsonPathQuery;
 import avmon.local.sfn.asl.jsonpath.PayloadTemplate;
 import avmon.local.sfn.asl.jsonpath.ResultPath;
 import avmon.local.sfn.asl.jsonpath.ValuePath;
@@ -269,19 +268,12 @@ public final class AslParser implements DefinitionParser {
         return node.has(field) && node.get(field).isNull();
     }
 
-    private static JsonPathQuery query(JsonNode node, String field, String at) {
+    private static ValuePath query(JsonNode node, String field, String at) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             return null;
         }
-        if (!v.isTextual()) {
-            throw schema("The value for the field '" + field + "' must be a STRING", at + "/" + field);
-        }
-        try {
-            return JsonPathQuery.compile(v.textValue());
-        } catch (IllegalArgumentException e) {
-            throw schema("The value for the field '" + field + "' must be a valid JSONPath", at + "/" + field);
-        }
+        return valuePath(v, field, at);
     }
 
     private static ValuePath valuePath(JsonNode v, String field, String at) {
@@ -485,10 +477,14 @@ public final class AslParser implements DefinitionParser {
             if (language == QueryLanguage.JSONATA) {
                 JsonNode c = rule.get("Condition");
                 JsonataExpression e = c == null ? null : expression(c, "Condition", ruleAt);
-                if (e == null) {
-                    throw schema("A JSONata choice rule must have a 'Condition' written as {% ... %}", ruleAt);
+                if (e != null) {
+                    condition = new ChoiceRule.JsonataCondition(e);
+                } else if (c != null && c.isBoolean()) {
+                    boolean constant = c.booleanValue();
+                    condition = (run, scope) -> constant;
+                } else {
+                    throw schema("A JSONata choice rule must have a 'Condition': a boolean or {% ... %}", ruleAt);
                 }
-                condition = new ChoiceRule.JsonataCondition(e);
                 rules.add(new ChoiceRule(condition, next.textValue(), null,
                         assignJsonata(rule.get("Assign"), ruleAt + "/Assign"), jsonata(rule, "Output", ruleAt)));
             } else {
@@ -742,16 +738,13 @@ public final class AslParser implements DefinitionParser {
             throw schema("ProcessorConfig.Mode must be INLINE or DISTRIBUTED", at + "/" + processorField + "/ProcessorConfig/Mode");
         }
         StateGraph processor = graph(processorNode, at + "/" + processorField, language);
-        JsonNode literalItems = null;
-        JsonataExpression itemsExpression = null;
+        JsonataTemplate itemsTemplate = null;
         if (node.has("Items")) {
-            itemsExpression = expression(node.get("Items"), "Items", at);
-            if (itemsExpression == null) {
-                if (!node.get("Items").isArray()) {
-                    throw schema("The value for the field 'Items' must be an ARRAY or a JSONata expression", at + "/Items");
-                }
-                literalItems = node.get("Items");
+            JsonNode itemsNode = node.get("Items");
+            if (!itemsNode.isArray() && expression(itemsNode, "Items", at) == null) {
+                throw schema("The value for the field 'Items' must be an ARRAY or a JSONata expression", at + "/Items");
             }
+            itemsTemplate = jsonata(node, "Items", at);
         }
         ValuePath itemsPath = node.has("ItemsPath") ? valuePath(node.get("ItemsPath"), "ItemsPath", at) : null;
         PayloadTemplate jsonPathSelector = null;
@@ -764,7 +757,7 @@ public final class AslParser implements DefinitionParser {
                 jsonPathSelector = template(node, selectorField, at);
             }
         }
-        MapState.Items items = new MapState.Items(itemsPath, itemsExpression, literalItems, jsonPathSelector,
+        MapState.Items items = new MapState.Items(itemsPath, itemsTemplate, jsonPathSelector,
                 jsonataSelector, node.has("ItemReader"));
         return new MapState(common, items, processor, mode.equals("DISTRIBUTED"),
                 setting(node, "MaxConcurrency", at, language),

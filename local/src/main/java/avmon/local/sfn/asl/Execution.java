@@ -42,7 +42,9 @@ final class Execution {
         executionObject.put("StartTime", formatTime(context.startTime()));
         executionObject.put("Name", context.executionName());
         executionObject.put("RoleArn", context.roleArn());
-        executionObject.put("RedriveCount", context.redriveCount());
+        if (!context.executionArn().contains(":express:")) {
+            executionObject.put("RedriveCount", context.redriveCount()); // Express executions cannot be redriven
+        }
         this.stateMachineObject = JsonNodeFactory.instance.objectNode();
         stateMachineObject.put("Id", context.stateMachineArn());
         stateMachineObject.put("Name", context.stateMachineName());
@@ -87,14 +89,16 @@ final class Execution {
         return history.append(type, null, null);
     }
 
-    /** A new context object for a state entered at {@code entered}. */
-    ObjectNode contextObject(String stateName, Instant entered, int retryCount) {
+    /** A new context object for a state entered at {@code entered}; RetryCount only for states that retry. */
+    ObjectNode contextObject(String stateName, Instant entered, Integer retryCount) {
         ObjectNode ctx = JsonNodeFactory.instance.objectNode();
         ctx.set("Execution", executionObject);
         ObjectNode state = ctx.putObject("State");
         state.put("EnteredTime", formatTime(entered));
         state.put("Name", stateName);
-        state.put("RetryCount", retryCount);
+        if (retryCount != null) {
+            state.put("RetryCount", retryCount);
+        }
         ctx.set("StateMachine", stateMachineObject);
         return ctx;
     }

@@ -1,8 +1,8 @@
 package avmon.local.sfn.asl;
 
-import avmon.local.sfn.asl.jsonpath.JsonPathQuery;
 import avmon.local.sfn.asl.jsonpath.PayloadTemplate;
 import avmon.local.sfn.asl.jsonpath.ResultPath;
+import avmon.local.sfn.asl.jsonpath.ValuePath;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,22 +16,19 @@ import java.util.Map;
  */
 final class JsonPathFlow extends DataFlow {
 
-    /** Marks a path field given as JSON null. */
-    static final JsonPathQuery NULL_PATH = null;
-
     private final boolean inputPathNull;
-    private final JsonPathQuery inputPath;
+    private final ValuePath inputPath;
     private final PayloadTemplate parameters;
     private final PayloadTemplate resultSelector;
     private final boolean resultPathNull;
     private final ResultPath resultPath;
     private final boolean outputPathNull;
-    private final JsonPathQuery outputPath;
+    private final ValuePath outputPath;
     private final PayloadTemplate assign;
 
-    JsonPathFlow(boolean inputPathNull, JsonPathQuery inputPath, PayloadTemplate parameters,
+    JsonPathFlow(boolean inputPathNull, ValuePath inputPath, PayloadTemplate parameters,
                  PayloadTemplate resultSelector, boolean resultPathNull, ResultPath resultPath,
-                 boolean outputPathNull, JsonPathQuery outputPath, PayloadTemplate assign) {
+                 boolean outputPathNull, ValuePath outputPath, PayloadTemplate assign) {
         this.inputPathNull = inputPathNull;
         this.inputPath = inputPath;
         this.parameters = parameters;
@@ -48,7 +45,7 @@ final class JsonPathFlow extends DataFlow {
         if (inputPathNull) {
             return JsonNodeFactory.instance.objectNode();
         }
-        return inputPath == null ? run.input() : inputPath.read(run.input());
+        return inputPath == null ? run.input() : inputPath.read(run.scopeOn(run.input()));
     }
 
     @Override
@@ -77,7 +74,7 @@ final class JsonPathFlow extends DataFlow {
         if (outputPathNull) {
             output = JsonNodeFactory.instance.objectNode();
         } else {
-            output = outputPath == null ? combined : outputPath.read(combined);
+            output = outputPath == null ? combined : outputPath.read(run.scopeOn(combined));
         }
         return new StateOutput(output, assigned, null);
     }

@@ -37,7 +37,7 @@ final class LambdaInvokeResource extends ServiceTaskResource {
 
     /** A string Payload is sent as the request body as it is, so Lambda reads it as JSON text. */
     private static JsonNode payloadOf(JsonNode payload) {
-        if (payload == null) {
+        if (payload == null || payload.isNull()) {
             return JsonNodeFactory.instance.objectNode();
         }
         if (payload.isTextual()) {

@@ -5,7 +5,9 @@ import avmon.local.sfn.asl.jsonata.JsonataExpression;
 import avmon.local.sfn.asl.jsonata.JsonataTemplate;
 import avmon.local.sfn.asl.jsonpath.PayloadTemplate;
 import avmon.local.sfn.asl.jsonpath.ValuePath;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,13 +20,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class MapState extends State {
 
     /** Where the items come from and how each becomes an iteration's input. */
-    record Items(ValuePath itemsPath, JsonataExpression itemsExpression, JsonNode literalItems,
-                 PayloadTemplate jsonPathSelector, JsonataTemplate jsonataSelector, boolean hasItemReader) {
+    record Items(ValuePath itemsPath, JsonataTemplate itemsTemplate, PayloadTemplate jsonPathSelector, JsonataTemplate jsonataSelector, boolean hasItemReader) {
     }
 
     /** A number given literally, by path, or by JSONata expression ({@code null} fields when absent). */
     record Setting(String name, JsonNode literal, ValuePath path, JsonataExpression expression) {
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Items items;
     private final StateGraph processor;
@@ -44,6 +47,11 @@ final class MapState extends State {
         this.toleratedFailureCount = toleratedFailureCount;
         this.toleratedFailurePercentage = toleratedFailurePercentage;
         this.errorHandling = errorHandling;
+    }
+
+    @Override
+    boolean retries() {
+        return true;
     }
 
     @Override
@@ -149,12 +157,11 @@ final class MapState extends State {
                     "The local Step Functions engine reads Map items only from the state input, not through an ItemReader");
         }
         JsonNode value;
-        if (items.literalItems() != null) {
-            value = items.literalItems();
-        } else if (items.itemsExpression() != null) {
-            value = items.itemsExpression().evaluate(run.states(null, null), run.variables().visible());
-            if (!value.isArray()) {
-                throw items.itemsExpression().unexpectedType("array", value);
+        if (items.itemsTemplate() != null) {
+            value = items.itemsTemplate().evaluate(run.states(null, null), run.variables().visible());
+            JsonataExpression expression = items.itemsTemplate().asExpression();
+            if (!value.isArray() && expression != null) {
+                throw expression.unexpectedType("array", value);
             }
         } else if (items.itemsPath() != null) {
             value = items.itemsPath().read(run.scopeOn(selected));
@@ -193,7 +200,7 @@ final class MapState extends State {
     }
 
     private Long readInteger(StateRun run, JsonNode selected, Setting s) throws StateError {
-        JsonNode value = setting(run, selected, s);
+        JsonNode value = numeric(setting(run, selected, s));
         if (value == null) {
             return null;
         }
@@ -216,7 +223,7 @@ final class MapState extends State {
     }
 
     private double toleratedPercentage(StateRun run, JsonNode selected) throws StateError {
-        JsonNode value = setting(run, selected, toleratedFailurePercentage);
+        JsonNode value = numeric(setting(run, selected, toleratedFailurePercentage));
         if (value == null) {
             return -1;
         }
@@ -229,6 +236,19 @@ final class MapState extends State {
             throw StateError.runtime("ToleratedFailurePercentage must be between 0 and 100.");
         }
         return p;
+    }
+
+    /** A number written as a string ("1") counts as that number, as AWS reads these fields. */
+    private static JsonNode numeric(JsonNode value) {
+        if (value == null || !value.isTextual()) {
+            return value;
+        }
+        try {
+            JsonNode parsed = JSON.readTree(value.textValue());
+            return parsed != null && parsed.isNumber() ? parsed : value;
+        } catch (JsonProcessingException e) {
+            return value;
+        }
     }
 
     private static String display(JsonNode value) {

@@ -22,6 +22,11 @@ final class ParallelState extends State {
     }
 
     @Override
+    boolean retries() {
+        return true;
+    }
+
+    @Override
     StateOutput execute(StateRun run) throws StateError, InterruptedException {
         return errorHandling.run(run, () -> {
             JsonNode payload = flow().effectiveInput(run);
@@ -31,10 +36,6 @@ final class ParallelState extends State {
                 results.add(branch.run(run.execution(), payload, run.variables().child(), true));
             }
             return flow().output(run, results).withNext(next());
-        }, (error, caught) -> {
-            if (!caught) {
-                run.execution().event("ParallelStateFailed");
-            }
-        });
+        }, (error, caught) -> run.execution().event("ParallelStateFailed"));
     }
 }

@@ -34,7 +34,7 @@ abstract class ServiceTaskResource extends TaskResource {
         try {
             JsonNode result = call(run, payload, timeoutSeconds);
             ObjectNode succeeded = details();
-            succeeded.put("output", checkedText(result, resourceArn()));
+            succeeded.put("output", checkedText(result, resourceType));
             succeeded.putObject("outputDetails").put("truncated", false);
             run.execution().event("TaskSucceeded", "taskSucceededEventDetails", succeeded);
             return result;

@@ -40,6 +40,11 @@ abstract class State {
         return true;
     }
 
+    /** Whether the state can retry (Task, Map, Parallel): only these have {@code $$.State.RetryCount}. */
+    boolean retries() {
+        return false;
+    }
+
     /**
      * Runs the state.
      *

@@ -58,7 +58,7 @@ final class StateRun {
     /** The context object ({@code $$}), built on first use. */
     ObjectNode context() {
         if (context == null) {
-            context = execution.contextObject(state.name(), enteredTime, retryCount);
+            context = execution.contextObject(state.name(), enteredTime, state.retries() ? retryCount : null);
         }
         return context;
     }

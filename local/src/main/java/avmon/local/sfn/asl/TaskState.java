@@ -43,6 +43,11 @@ final class TaskState extends State {
     }
 
     @Override
+    boolean retries() {
+        return true;
+    }
+
+    @Override
     StateOutput execute(StateRun run) throws StateError, InterruptedException {
         return errorHandling.run(run, () -> {
             JsonNode selected = flow().selectInput(run);

@@ -16,12 +16,15 @@ import org.junit.jupiter.api.Test;
  */
 class ConformanceCorpusTest {
 
+    /** The acceptance targets. */
+    private static final double JSONPATH_TARGET = 0.97;
+    private static final double JSONATA_TARGET = 0.90;
     /**
-     * Pass rates the engine has reached (a ratchet: raise them as the engine improves, never lower them).
-     * The issue's targets are 97% of JSONPath cases and 90% of JSONata cases.
+     * Pass rates the engine has reached, above the targets (a ratchet: raise them as the engine improves,
+     * never lower them): 862 of 867 JSONPath cases and 147 of 150 JSONata cases on 2026-11-26.
      */
-    private static final double JSONPATH_RATE_REACHED = 0.94;
-    private static final double JSONATA_RATE_REACHED = 0.91;
+    private static final double JSONPATH_RATE_REACHED = 0.994;
+    private static final double JSONATA_RATE_REACHED = 0.98;
 
     @Test
     void corpus_wholeRun_passRatesAtLeastReached() throws Exception {
@@ -40,6 +43,10 @@ class ConformanceCorpusTest {
         }
         double jsonPath = report.byQueryLanguage().get("JSONPath").rate();
         double jsonata = report.byQueryLanguage().get("JSONata").rate();
+        assertTrue(jsonPath >= JSONPATH_TARGET,
+                () -> "JSONPath pass rate " + jsonPath + " is below the target " + JSONPATH_TARGET + "\n" + text);
+        assertTrue(jsonata >= JSONATA_TARGET,
+                () -> "JSONata pass rate " + jsonata + " is below the target " + JSONATA_TARGET + "\n" + text);
         assertTrue(jsonPath >= JSONPATH_RATE_REACHED,
                 () -> "JSONPath pass rate " + jsonPath + " fell below " + JSONPATH_RATE_REACHED + "\n" + text);
         assertTrue(jsonata >= JSONATA_RATE_REACHED,

@@ -224,19 +224,19 @@ enum IntrinsicFunction {
     MATH_RANDOM("States.MathRandom", 2, 3) {
         @Override
         JsonNode apply(List<JsonNode> a) throws StateError {
-            long start = integer(a, 0);
-            long end = integer(a, 1);
+            long start = rounded(a, 0);
+            long end = rounded(a, 1);
             if (end <= start) {
                 throw fail("States.MathRandom's end must be greater than its start");
             }
-            Random random = a.size() == 3 ? new Random(integer(a, 2)) : ThreadLocalRandom.current();
+            Random random = a.size() == 3 ? new Random(rounded(a, 2)) : ThreadLocalRandom.current();
             return JsonNodeFactory.instance.numberNode(start + (long) (random.nextDouble() * (end - start)));
         }
     },
     MATH_ADD("States.MathAdd", 2, 2) {
         @Override
         JsonNode apply(List<JsonNode> a) throws StateError {
-            return JsonNodeFactory.instance.numberNode(integer(a, 0) + integer(a, 1));
+            return JsonNodeFactory.instance.numberNode(rounded(a, 0) + rounded(a, 1));
         }
     },
     STRING_SPLIT("States.StringSplit", 2, 2) {
@@ -327,6 +327,15 @@ enum IntrinsicFunction {
             return n.longValue();
         }
         throw fail("argument " + (i + 1) + " must be an integer, but was " + n);
+    }
+
+    /** A number rounded to the nearest integer, halves up (Java's Math.round), as AWS's math functions do. */
+    long rounded(List<JsonNode> a, int i) throws StateError {
+        JsonNode n = a.get(i);
+        if (!n.isNumber()) {
+            throw fail("argument " + (i + 1) + " must be a number, but was " + n);
+        }
+        return n.isIntegralNumber() ? n.longValue() : Math.round(n.doubleValue());
     }
 
     static JsonNode text(String s) {

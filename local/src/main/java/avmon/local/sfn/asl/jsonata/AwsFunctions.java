@@ -58,7 +58,8 @@ final class AwsFunctions {
             }
             out.add(v);
         }
-        return out;
+        // AWS returns a JSONata sequence: a single item stands alone, as in $range(1, 1, 1) = 1.
+        return out.size() == 1 ? out.get(0) : out;
     }
 
     private static Object hash(Object input, List<?> args) {

@@ -37,7 +37,9 @@ public final class JsonataExpression {
     public static JsonataExpression compile(String text, String field) {
         String source = text.substring(2, text.length() - 2).trim();
         try {
-            return new JsonataExpression(source, field, Jsonata.jsonata(source));
+            Jsonata compiled = Jsonata.jsonata(source);
+            compiled.setOutputConvertNulls(false); // keep JSON null apart from undefined (Java null)
+            return new JsonataExpression(source, field, compiled);
         } catch (JException | IllegalArgumentException e) {
             throw new IllegalArgumentException("the JSONata expression '" + source + "' in '" + field
                     + "' does not parse: " + e.getMessage(), e);

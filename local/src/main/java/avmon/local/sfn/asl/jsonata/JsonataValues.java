@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,14 +22,33 @@ final class JsonataValues {
     private JsonataValues() {
     }
 
+    /** The Java value JSONata works on; JSON null becomes JSONata's null (Java null would mean undefined). */
     static Object toJava(JsonNode node) {
         if (node == null) {
             return null;
         }
-        if (node.isNull()) {
-            return Jsonata.NULL_VALUE;
+        switch (node.getNodeType()) {
+            case NULL:
+                return Jsonata.NULL_VALUE;
+            case OBJECT: {
+                Map<String, Object> map = new LinkedHashMap<>();
+                node.fields().forEachRemaining(e -> map.put(e.getKey(), toJava(e.getValue())));
+                return map;
+            }
+            case ARRAY: {
+                List<Object> list = new ArrayList<>(node.size());
+                node.forEach(item -> list.add(toJava(item)));
+                return list;
+            }
+            case STRING:
+                return node.textValue();
+            case BOOLEAN:
+                return node.booleanValue();
+            case NUMBER:
+                return node.isIntegralNumber() && node.canConvertToLong() ? (Object) node.longValue() : (Object) node.doubleValue();
+            default:
+                return MAPPER.convertValue(node, Object.class);
         }
-        return MAPPER.convertValue(node, Object.class);
     }
 
     /** Thrown when a result holds something JSON cannot carry (a function). */

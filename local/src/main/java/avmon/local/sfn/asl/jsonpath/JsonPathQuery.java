@@ -3,6 +3,7 @@ package avmon.local.sfn.asl.jsonpath;
 import avmon.local.sfn.asl.StateError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.InvalidPathException;
@@ -71,6 +72,9 @@ public final class JsonPathQuery {
         try {
             return toNode(compiled.read(document, CONFIGURATION));
         } catch (JsonPathException | IllegalArgumentException e) {
+            if (!compiled.isDefinite()) {
+                return JsonNodeFactory.instance.arrayNode(); // a wildcard or slice over nothing selects nothing
+            }
             throw StateError.runtime("Invalid path '" + text + "' : " + e.getMessage());
         }
     }
@@ -83,7 +87,7 @@ public final class JsonPathQuery {
         try {
             return toNode(compiled.read(document, CONFIGURATION));
         } catch (JsonPathException | IllegalArgumentException e) {
-            return null;
+            return compiled.isDefinite() ? null : JsonNodeFactory.instance.arrayNode();
         }
     }
 
