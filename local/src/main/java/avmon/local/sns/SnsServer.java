@@ -90,13 +90,15 @@ public final class SnsServer implements AutoCloseable {
             byte[] body = readBody(exchange.getRequestBody());
             String method = exchange.getRequestMethod();
             String rawQuery = exchange.getRequestURI().getRawQuery();
-            QueryParameters parameters = QueryParameters.parse("POST".equals(method)
-                    ? new String(body, StandardCharsets.UTF_8) : rawQuery);
-            String action = parameters.optional("Action");
-            if (!("GET".equals(method) && "Unsubscribe".equals(action))) {
+            boolean get = "GET".equals(method);
+            // The UnsubscribeURL in notifications works unsigned, as on AWS; everything else is signed.
+            if (!(get && "Unsubscribe".equals(QueryParameters.parse(rawQuery).optional("Action")))) {
                 verifier.verify(new SignedRequest(method, exchange.getRequestURI().getRawPath(), rawQuery,
                         exchange.getRequestHeaders(), body));
             }
+            QueryParameters parameters = QueryParameters.parse(get ? rawQuery : new String(body,
+                    StandardCharsets.UTF_8));
+            String action = parameters.optional("Action");
             if (action == null) {
                 throw new SnsException("MissingAction", 400, "The request must contain the parameter Action.");
             }

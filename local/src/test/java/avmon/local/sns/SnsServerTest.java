@@ -26,6 +26,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -405,6 +410,61 @@ class SnsServerTest {
 
             assertEquals("InvalidClientTokenId", error.awsErrorDetails().errorCode(), "code");
         }
+    }
+
+    /** Posts a form body signed with the SDK's SigV4 signer, for requests the SnsClient would not send. */
+    private HttpResponse<String> signedPost(String form) throws Exception {
+        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(server.endpoint())
+                .putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8").build();
+        SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r
+                .identity(AwsCredentialsIdentity.create(CREDENTIALS.accessKeyId(), CREDENTIALS.secretAccessKey()))
+                .request(request).payload(ContentStreamProvider.fromUtf8String(form))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "sns")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")).request();
+        HttpRequest.Builder post = HttpRequest.newBuilder(server.endpoint())
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        signed.headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Host")) {
+                post.header(name, values.get(0));
+            }
+        });
+        return HttpClient.newHttpClient().send(post.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void signedPost_malformedOrUnknown_answersSnsErrors() throws Exception {
+        HttpResponse<String> malformed = signedPost("Action=Publish&Message=%zz");
+        HttpResponse<String> noAction = signedPost("TopicArn=x");
+        HttpResponse<String> unknown = signedPost("Action=CreatePlatformEndpoint");
+
+        assertEquals(400, malformed.statusCode(), "status of a bad percent escape");
+        assertTrue(malformed.body().contains("<Code>InvalidParameter</Code>"), malformed.body());
+        assertTrue(noAction.body().contains("<Code>MissingAction</Code>"), noAction.body());
+        assertTrue(unknown.body().contains("<Code>InvalidAction</Code>"), unknown.body());
+        assertEquals(200, signedPost("Action=ListTopics").statusCode(), "the same signing passes for a good request");
+    }
+
+    @Test
+    void listTopics_badNextToken_throwsInvalidParameter() {
+        topic("one");
+
+        assertThrows(InvalidParameterException.class, () -> sns.listTopics(b -> b.nextToken("abc")),
+                "a token SNS never gave");
+    }
+
+    @Test
+    void listTopics_moreThanOnePage_pagesByHundred() {
+        for (int i = 0; i < 105; i++) {
+            service.createTopic("t" + i, Map.of());
+        }
+
+        var firstPage = sns.listTopics();
+        var secondPage = sns.listTopics(b -> b.nextToken(firstPage.nextToken()));
+
+        assertEquals(100, firstPage.topics().size(), "a page holds 100 topics");
+        assertEquals(5, secondPage.topics().size(), "the rest");
+        assertEquals(null, secondPage.nextToken(), "no token after the last page");
+        assertEquals(105, sns.listTopicsPaginator().topics().stream().count(), "the SDK's paginator sees all");
     }
 
     @Test
