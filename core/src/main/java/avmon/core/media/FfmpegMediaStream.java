@@ -61,6 +61,8 @@ public final class FfmpegMediaStream implements MediaStream {
     private static final Logger LOG = LoggerFactory.getLogger(FfmpegMediaStream.class);
     /** Demuxer reports that mean part of the input was lost (HLS skips a segment it cannot open). */
     private static final String SEGMENT_LOST = "Failed to open segment";
+    /** The error concealment's summary of a damaged picture, which FFmpeg logs at info level. */
+    private static final String CONCEALING = "concealing ";
 
     private final String source;
     private final AVFormatContext format;
@@ -212,10 +214,21 @@ public final class FfmpegMediaStream implements MediaStream {
                     source + ": no video or audio stream that can be decoded");
         }
         if (!options.analyseAudio() && audio != null) {
+            // The input has audio (StreamInfo says so); this caller just does not want it decoded.
             audio.close();
             audio = null;
         }
-        return new FfmpegMediaStream(source, format, videoIndex, video, audioIndex, audio, options);
+        try {
+            return new FfmpegMediaStream(source, format, videoIndex, video, audioIndex, audio, options);
+        } catch (RuntimeException e) {
+            if (video != null) {
+                video.close();
+            }
+            if (audio != null) {
+                audio.close();
+            }
+            throw e;
+        }
     }
 
     private static StreamInfo describe(String source, AVFormatContext format, int videoIndex, int audioIndex) {
@@ -397,14 +410,11 @@ public final class FfmpegMediaStream implements MediaStream {
     }
 
     private void onLog(long context, int level, String message) {
-        if (level > avutil.AV_LOG_WARNING) {
-            return;
-        }
         if (video != null && context == video.context().address()) {
-            if (level <= avutil.AV_LOG_ERROR) {
+            if (level <= avutil.AV_LOG_ERROR || message.startsWith(CONCEALING)) {
                 video.error(message);
             }
-        } else {
+        } else if (level <= avutil.AV_LOG_WARNING) {
             inputErrors.add(message);
             if (segmentLost == null && message.contains(SEGMENT_LOST)) {
                 segmentLost = message;

@@ -1,0 +1,55 @@
+package avmon.core.synth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import avmon.core.detect.DefectType;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class StreamSuitesTest {
+
+    /** The types the generator injects. */
+    private static final List<DefectType> INJECTED = List.of(DefectType.FREEZE, DefectType.BLACK,
+            DefectType.SILENCE, DefectType.BLOCK_CORRUPTION, DefectType.AV_SYNC);
+
+    @Test
+    void standard_coversEveryDefectTypeCleanAndOneTrackStreams() {
+        List<StreamSpec> suite = StreamSuites.standard(1);
+        Set<DefectType> types = EnumSet.noneOf(DefectType.class);
+        suite.forEach(s -> s.defects().forEach(d -> types.add(d.type())));
+        for (DefectType type : INJECTED) {
+            assertTrue(types.contains(type), "the suite injects " + type);
+        }
+        assertTrue(suite.stream().anyMatch(s -> s.defects().isEmpty() && s.video() && s.audio()), "a clean stream");
+        assertTrue(suite.stream().anyMatch(s -> !s.video()), "an audio-only stream");
+        assertTrue(suite.stream().anyMatch(s -> !s.audio()), "a video-only stream");
+        assertEquals(suite.size(), suite.stream().map(StreamSpec::id).distinct().count(), "ids are unique");
+    }
+
+    @Test
+    void standard_everyDefectTypeStraddlesASegmentBoundary() {
+        Set<DefectType> straddling = EnumSet.noneOf(DefectType.class);
+        for (StreamSpec s : StreamSuites.standard(1)) {
+            for (InjectedDefect d : s.defects()) {
+                double firstBoundary = Math.floor(d.start() / s.segmentDuration() + 1) * s.segmentDuration();
+                if (firstBoundary < d.end()) {
+                    straddling.add(d.type());
+                }
+            }
+        }
+        for (DefectType type : INJECTED) {
+            assertTrue(straddling.contains(type), type + " has a defect crossing a segment boundary");
+        }
+    }
+
+    @Test
+    void named_unknownSuite_isRejectedWithTheKnownNames() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> StreamSuites.named("huge", 1));
+        assertTrue(e.getMessage().contains("standard"), e.getMessage());
+    }
+}
