@@ -110,16 +110,18 @@ public final class AvSyncDetector implements Detector<AvSyncDetector.State> {
         float level = (float) settings.beepLevel();
         long quietNeeded = (long) Math.ceil(settings.quietBeforeBeep() * rate);
         int frames = audio.frameCount();
+        long quiet = state.quietFrames;
         for (int f = 0; f < frames; f++) {
             if (isLoud(samples, f * channels, channels, level)) {
-                if (state.quietFrames >= quietNeeded) {
+                if (quiet >= quietNeeded) {
                     state.beeps.add(audio.time() + (double) f / rate);
                 }
-                state.quietFrames = 0;
+                quiet = 0;
             } else {
-                state.quietFrames++;
+                quiet++;
             }
         }
+        state.quietFrames = quiet;
         state.audioTime = audio.time() + audio.duration();
         pair(state, false, out);
         return state;

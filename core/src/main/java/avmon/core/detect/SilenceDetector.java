@@ -89,20 +89,25 @@ public final class SilenceDetector implements Detector<SilenceDetector.State> {
         float noise = (float) settings.noise();
         long minFrames = minFrames(rate);
         int frames = audio.frameCount();
+        // The run lives in locals while the samples go by, so the loop touches no heap but the samples.
+        long run = state.runFrames;
+        double runStart = state.runStart;
         for (int f = 0; f < frames; f++) {
             if (isSilent(samples, f * channels, channels, noise)) {
-                if (state.runFrames == 0) {
-                    state.runStart = audio.time() + (double) f / rate;
-                    state.sampleRate = rate;
+                if (run == 0) {
+                    runStart = audio.time() + (double) f / rate;
                 }
-                state.runFrames++;
-            } else if (state.runFrames > 0) {
-                if (state.runFrames >= minFrames) {
-                    report(state.runStart, audio.time() + (double) f / rate, out);
+                run++;
+            } else if (run > 0) {
+                if (run >= minFrames) {
+                    report(runStart, audio.time() + (double) f / rate, out);
                 }
-                state.runFrames = 0;
+                run = 0;
             }
         }
+        state.runFrames = run;
+        state.runStart = runStart;
+        state.sampleRate = rate;
         return state;
     }
 
