@@ -90,6 +90,8 @@ public final class FfmpegMediaStream implements MediaStream {
     private long frameIndex;
     private double lastFrameTime = Double.NaN;
     private List<String> lastFrameErrors = List.of();
+    /** Whether the picture before the last one decoded without errors. */
+    private boolean previousFrameClean = true;
     private double nextAudioTime = Double.NaN;
     private double endTime;
 
@@ -349,7 +351,8 @@ public final class FfmpegMediaStream implements MediaStream {
 
     /**
      * A complete input's last picture decodes whole; one cut short leaves the decoder complaining about
-     * the very last picture, or about a packet that never became one.
+     * the very last picture, or about a packet that never became one. A damaged last picture that follows
+     * damaged ones is block corruption running over the end of a segment, not a cut: the segment is whole.
      */
     private boolean endsInsidePicture() {
         if (video == null) {
@@ -360,7 +363,7 @@ public final class FfmpegMediaStream implements MediaStream {
             lastFrameErrors = leftover;
             return true;
         }
-        return !lastFrameErrors.isEmpty();
+        return !lastFrameErrors.isEmpty() && previousFrameClean;
     }
 
     private static String seconds(double t) {
@@ -395,6 +398,7 @@ public final class FfmpegMediaStream implements MediaStream {
         long index = frameDuration > 0 ? Math.round(time / frameDuration) : frameIndex;
         frameIndex++;
         AnalysisFrame frame = video.toFrame(decoded, index, time);
+        previousFrameClean = lastFrameErrors.isEmpty();
         lastFrameErrors = frame.decoderErrors();
         return frame;
     }
