@@ -1,0 +1,94 @@
+package avmon.cli.bench;
+
+import avmon.core.detect.Detector;
+import avmon.core.detect.StreamAnalyzer;
+import avmon.core.media.AnalysisFrame;
+import avmon.core.media.FfmpegMediaStream;
+import avmon.core.media.MediaException;
+import avmon.core.media.MediaOptions;
+import avmon.core.media.MediaSample;
+import avmon.core.media.MediaStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Decodes one source repeatedly, with and without the detectors, alternating the two so that a slow
+ * patch of the machine hits both alike.
+ */
+final class DecodeBenchmark {
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private final MediaOptions options;
+    private final List<Detector<?>> detectors;
+
+    DecodeBenchmark(MediaOptions options, List<Detector<?>> detectors) {
+        this.options = options;
+        this.detectors = detectors;
+    }
+
+    /** One warm-up of each kind, then {@code rounds} measured runs of each, in alternating order. */
+    BenchResult run(String source, int rounds, Consumer<String> progress) throws MediaException {
+        measure(source, false);
+        measure(source, true);
+        List<Run> decode = new ArrayList<>();
+        List<Run> analyse = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            boolean analyseFirst = r % 2 == 1;
+            Run first = measure(source, analyseFirst);
+            Run second = measure(source, !analyseFirst);
+            (analyseFirst ? analyse : decode).add(first);
+            (analyseFirst ? decode : analyse).add(second);
+            progress.accept(String.format(java.util.Locale.ROOT, "round %d/%d: decode %.1f fps, analysis %.1f fps",
+                    r + 1, rounds, decode.get(r).wallFps(), analyse.get(r).wallFps()));
+        }
+        return new BenchResult(decode, analyse);
+    }
+
+    /** Decodes the whole source once; with {@code analyse}, every sample also goes through the detectors. */
+    Run measure(String source, boolean analyse) throws MediaException {
+        long wallStart = System.nanoTime();
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
+        long frames = 0;
+        long detectorNanos = 0;
+        try (MediaStream stream = FfmpegMediaStream.open(source, options)) {
+            StreamAnalyzer analyzer = analyse ? new StreamAnalyzer(detectors, defect -> { }) : null;
+            for (MediaSample sample = stream.next(); sample != null; sample = stream.next()) {
+                if (sample instanceof AnalysisFrame) {
+                    frames++;
+                }
+                if (analyzer != null) {
+                    long start = System.nanoTime();
+                    analyzer.accept(sample);
+                    detectorNanos += System.nanoTime() - start;
+                }
+            }
+            if (analyzer != null) {
+                analyzer.end(stream.endTime());
+            }
+        }
+        return new Run(frames, System.nanoTime() - wallStart, THREADS.getCurrentThreadCpuTime() - cpuStart,
+                detectorNanos);
+    }
+
+    /**
+     * One decode of the whole source.
+     *
+     * @param frames    pictures decoded
+     * @param wallNanos elapsed time
+     * @param cpuNanos  CPU time of the decoding thread
+     * @param detectorNanos time spent inside the detectors (0 with the detectors off)
+     */
+    record Run(long frames, long wallNanos, long cpuNanos, long detectorNanos) {
+        double wallFps() {
+            return frames * 1e9 / wallNanos;
+        }
+
+        double cpuFps() {
+            return frames * 1e9 / cpuNanos;
+        }
+    }
+}
