@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -29,8 +30,10 @@ import software.amazon.awssdk.services.sns.SnsClient;
 
 class LocalCloudTest {
 
+    // No retries: the tests that expect a stopped server would otherwise wait out the SDK's backoff.
     private static S3Client s3(LocalCloud cloud) {
         return S3Client.builder().endpointOverride(cloud.s3Endpoint()).forcePathStyle(true)
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .region(Region.of(cloud.region())).credentialsProvider(cloud.credentials().provider())
                 .httpClient(UrlConnectionHttpClient.create()).build();
     }

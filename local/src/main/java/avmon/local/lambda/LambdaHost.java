@@ -10,12 +10,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -34,8 +30,6 @@ public final class LambdaHost implements TaskInvoker, AutoCloseable {
 
     /** AWS's default account concurrency in a region. */
     public static final int DEFAULT_ACCOUNT_CONCURRENCY = 1000;
-    /** Lambda's limit on the INIT phase of an on-demand function. */
-    static final Duration INIT_LIMIT = Duration.ofSeconds(10);
     /** Lambda's limit on a synchronous request and response. */
     static final int MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
     private static final Set<String> RESERVED_VARIABLES = Set.of("_HANDLER", "AWS_REGION", "AWS_DEFAULT_REGION",
@@ -140,7 +134,7 @@ public final class LambdaHost implements TaskInvoker, AutoCloseable {
             throw e;
         }
         try {
-            return run(target, bytes);
+            return new Invocation(target, mapper).run(bytes);
         } finally {
             limiter.release(target.name());
         }
@@ -176,113 +170,6 @@ public final class LambdaHost implements TaskInvoker, AutoCloseable {
         return bytes;
     }
 
-    private InvocationResult run(RegisteredFunction function, byte[] event) {
-        String requestId = UUID.randomUUID().toString();
-        ExecutionEnvironment environment = function.takeIdle();
-        boolean cold = environment == null;
-        Duration init = Duration.ZERO;
-        if (cold) {
-            environment = function.newEnvironment();
-            long start = System.nanoTime();
-            Optional<InvocationResult> initFailure = initialize(function, environment, requestId);
-            init = Duration.ofNanos(System.nanoTime() - start);
-            if (initFailure.isPresent()) {
-                return initFailure.get();
-            }
-        }
-        return call(function, environment, event, requestId, cold, init);
-    }
-
-    private Optional<InvocationResult> initialize(RegisteredFunction function, ExecutionEnvironment environment,
-                                                  String requestId) {
-        long start = System.nanoTime();
-        Future<?> init = environment.initialize(function.configuration().handlerFactory(), function.environment(),
-                mapper);
-        try {
-            init.get(INIT_LIMIT.toNanos(), TimeUnit.NANOSECONDS);
-            return Optional.empty();
-        } catch (TimeoutException e) {
-            function.discard(environment);
-            String message = "RequestId: " + requestId + " Error: INIT phase timed out after "
-                    + seconds(INIT_LIMIT) + " seconds";
-            return Optional.of(failure(function, requestId, ErrorDocument.of("Sandbox.Timedout", message, mapper)
-                    .toString(), "Sandbox.Timedout", true, INIT_LIMIT, Duration.ZERO, List.of(), true));
-        } catch (ExecutionException e) {
-            function.discard(environment);
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            return Optional.of(failure(function, requestId, ErrorDocument.of(e.getCause(), mapper).toString(),
-                    e.getCause().getClass().getName(), true, elapsed, Duration.ZERO, List.of(), false));
-        } catch (InterruptedException e) {
-            function.discard(environment);
-            Thread.currentThread().interrupt();
-            throw new LambdaServiceException("ServiceException", 500, "interrupted while initializing");
-        }
-    }
-
-    private InvocationResult call(RegisteredFunction function, ExecutionEnvironment environment, byte[] event,
-                                  String requestId, boolean cold, Duration init) {
-        FunctionConfiguration configuration = function.configuration();
-        FunctionLogger logger = new FunctionLogger(function.name(), requestId);
-        long start = System.nanoTime();
-        long timeoutNanos = configuration.timeout().toNanos();
-        InvocationContext context = new InvocationContext(requestId, function.name(), function.arn(),
-                configuration.memoryMb(), environment.logStreamName(), start + timeoutNanos, logger);
-        Future<byte[]> call = environment.invoke(event, context);
-        try {
-            byte[] response = call.get(timeoutNanos, TimeUnit.NANOSECONDS);
-            Duration duration = Duration.ofNanos(System.nanoTime() - start);
-            function.returnIdle(environment);
-            if (response.length > MAX_PAYLOAD_BYTES) {
-                String message = "Response payload size (" + response.length + " bytes) exceeded maximum allowed"
-                        + " payload size (" + MAX_PAYLOAD_BYTES + " bytes).";
-                return failure(function, requestId, ErrorDocument.of("Function.ResponseSizeTooLarge", message,
-                        mapper).toString(), "Function.ResponseSizeTooLarge", cold, init, duration, logger.lines(),
-                        false);
-            }
-            return success(function, requestId, new String(response, StandardCharsets.UTF_8), cold, init, duration,
-                    logger.lines());
-        } catch (TimeoutException e) {
-            // Lambda stops the environment; here its thread is interrupted and abandoned.
-            function.discard(environment);
-            String message = "RequestId: " + requestId + " Error: Task timed out after "
-                    + seconds(configuration.timeout()) + " seconds";
-            return failure(function, requestId, ErrorDocument.of("Sandbox.Timedout", message, mapper).toString(),
-                    "Sandbox.Timedout", cold, init, configuration.timeout(), logger.lines(), true);
-        } catch (ExecutionException e) {
-            Duration duration = Duration.ofNanos(System.nanoTime() - start);
-            function.returnIdle(environment);
-            Throwable error = e.getCause();
-            return failure(function, requestId, ErrorDocument.of(error, mapper).toString(), error.getClass().getName(),
-                    cold, init, duration, logger.lines(), false);
-        } catch (InterruptedException e) {
-            function.discard(environment);
-            Thread.currentThread().interrupt();
-            throw new LambdaServiceException("ServiceException", 500, "interrupted while waiting for the function");
-        }
-    }
-
-    private static String seconds(Duration duration) {
-        return String.format(Locale.ROOT, "%.2f", duration.toMillis() / 1000.0);
-    }
-
-    private InvocationResult success(RegisteredFunction function, String requestId, String payload, boolean cold,
-                                     Duration init, Duration duration, List<String> log) {
-        InvocationResult result = new InvocationResult(requestId, function.name(), payload, Optional.empty(), cold,
-                init, duration, Billing.billedMillis(init, duration), function.configuration().memoryMb(), log);
-        function.record(result, false);
-        return result;
-    }
-
-    private InvocationResult failure(RegisteredFunction function, String requestId, String errorDocument,
-                                     String errorType, boolean cold, Duration init, Duration duration,
-                                     List<String> log, boolean timedOut) {
-        InvocationResult result = new InvocationResult(requestId, function.name(), errorDocument,
-                Optional.of(errorType), cold, init, duration, Billing.billedMillis(init, duration),
-                function.configuration().memoryMb(), log);
-        function.record(result, timedOut);
-        return result;
-    }
-
     /**
      * Invokes a function for a Step Functions Task state. A function error becomes a {@link TaskFailure}
      * with the error type as its name and Lambda's error document as its cause; a refusal by the service
@@ -316,7 +203,7 @@ public final class LambdaHost implements TaskInvoker, AutoCloseable {
             return invocation.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             throw new TaskFailure("States.Timeout", "the function " + functionArn + " did not answer within "
-                    + seconds(timeout) + " seconds");
+                    + Invocation.seconds(timeout) + " seconds");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof LambdaServiceException serviceError) {
                 throw serviceError;

@@ -1,15 +1,9 @@
 package avmon.local.sns;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.UnknownHostException;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,7 +33,7 @@ public final class SnsService {
     private final String region;
     private final String accountId;
     private final Clock clock;
-    private final HttpClient httpClient;
+    private final SubscriberEndpoints endpoints = new SubscriberEndpoints();
     private final Map<String, Topic> topics = new LinkedHashMap<>();
     private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
     private final List<DeliveryFailure> failures = new ArrayList<>();
@@ -51,7 +45,6 @@ public final class SnsService {
         this.region = region;
         this.accountId = accountId;
         this.clock = clock;
-        this.httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /** Tells the service the URL it is served at, for the UnsubscribeURL of notifications. */
@@ -147,9 +140,6 @@ public final class SnsService {
                         + " is not supported by the local SNS (only RawMessageDelivery)");
             }
         }
-        if (endpoint == null || endpoint.isBlank()) {
-            throw SnsException.invalidParameter("Endpoint");
-        }
         for (Subscription existing : subscriptions.values()) {
             if (existing.topicArn().equals(topicArn) && existing.protocol().equals(protocol)
                     && existing.endpoint().equals(endpoint)) {
@@ -157,13 +147,7 @@ public final class SnsService {
             }
         }
         boolean raw = "true".equalsIgnoreCase(attributes.get("RawMessageDelivery"));
-        Subscriber subscriber = switch (protocol == null ? "" : protocol) {
-            case "http", "https" -> new HttpSubscriber(httpClient, loopbackUrl(protocol, endpoint), raw);
-            case "file" -> new JsonLinesFileSubscriber(jsonLinesFile(endpoint));
-            default -> throw SnsException.invalidParameter("Protocol: " + protocol + " is not supported by the"
-                    + " local SNS (http, https, file)");
-        };
-        return add(topicArn, protocol, endpoint, subscriber);
+        return add(topicArn, protocol, endpoint, endpoints.subscriber(protocol, endpoint, raw));
     }
 
     /** Subscribes an in-process subscriber (protocol {@code memory}). */
@@ -178,43 +162,6 @@ public final class SnsService {
         Subscription subscription = new Subscription(arn, topicArn, protocol, endpoint, accountId, subscriber);
         subscriptions.put(arn, subscription);
         return subscription;
-    }
-
-    private static URI loopbackUrl(String protocol, String endpoint) {
-        URI uri;
-        try {
-            uri = URI.create(endpoint);
-        } catch (IllegalArgumentException e) {
-            throw SnsException.invalidParameter("Endpoint: not a URL: " + endpoint);
-        }
-        if (!protocol.equals(uri.getScheme()) || uri.getHost() == null) {
-            throw SnsException.invalidParameter("Endpoint: must be a " + protocol + " URL: " + endpoint);
-        }
-        try {
-            // Resolving a loopback name does no lookup outside; any other host is refused before a request.
-            if (!InetAddress.getByName(uri.getHost()).isLoopbackAddress()) {
-                throw SnsException.invalidParameter("Endpoint: the local SNS delivers only to loopback"
-                        + " addresses: " + endpoint);
-            }
-        } catch (UnknownHostException e) {
-            throw SnsException.invalidParameter("Endpoint: unknown host: " + uri.getHost());
-        }
-        return uri;
-    }
-
-    private static Path jsonLinesFile(String endpoint) {
-        Path file;
-        try {
-            file = endpoint.startsWith("file:") ? Path.of(URI.create(endpoint)) : Path.of(endpoint);
-        } catch (IllegalArgumentException e) {
-            throw SnsException.invalidParameter("Endpoint: not a file path: " + endpoint);
-        }
-        if (!file.isAbsolute() || file.getParent() == null || !Files.isDirectory(file.getParent())
-                || Files.isDirectory(file)) {
-            throw SnsException.invalidParameter("Endpoint: must be an absolute path to a file in an existing"
-                    + " directory: " + endpoint);
-        }
-        return file;
     }
 
     /** Ends a subscription. */
