@@ -150,6 +150,11 @@ final class MonitoredStream {
             if (stopping.getAsBoolean()) {
                 return Outcome.STOPPED;
             }
+            if (current.isInterrupted()) {
+                // FFmpeg's HLS demuxer turns an interrupted wait for the next segment into an end of input.
+                return inputFailed(new MediaException(MediaException.Reason.READ_FAILED, source.location(),
+                        source.location() + ": interrupted"));
+            }
             analyzer.end(Math.max(position, media.endTime()));
             state = State.ENDED;
             return Outcome.ENDED;
@@ -233,6 +238,10 @@ final class MonitoredStream {
             report(new Defect(DefectType.INPUT_LOSS, position, null, null, INPUT_DETECTOR));
         }
         failures++;
+        if (!source.live() && !stalled) {
+            // A local file read at full speed fails the same way every time: report where, do not retry.
+            return giveUp(e.reason().name(), e.getMessage());
+        }
         if (settings.retry().givesUpAfter(failures)) {
             return giveUp("INPUT_LOSS", source.id() + ": gave up after " + failures + " attempts: " + lastError);
         }
@@ -240,7 +249,10 @@ final class MonitoredStream {
         return Outcome.RETRY;
     }
 
-    /** Errors that another attempt cannot cure: not media at all, or a local file that is not there. */
+    /**
+     * Errors that another attempt cannot cure: not media at all, or a local file that is not there. (A
+     * local file that fails part way is not retried either, but its input loss is reported first.)
+     */
     private boolean isPermanent(MediaException e) {
         return switch (e.reason()) {
             case NOT_MEDIA, NO_USABLE_STREAM -> true;

@@ -80,7 +80,7 @@ class StreamSupervisorTest {
             case "stalling" -> stalling.open(source, interruption);
             default -> ffmpeg.open(source, interruption);
         };
-        List<StreamSource> sources = StreamSource.parseAll(List.of("dying=x.ts", "stalling=y.ts",
+        List<StreamSource> sources = StreamSource.parseAll(List.of("dying=http://origin.test/dying.m3u8", "stalling=http://origin.test/stalling.m3u8",
                 notMedia.toString(), dir.resolve("missing.ts").toString(), frozen.toString(), black.toString()));
 
         List<StreamStatus> end = runToEnd(sources, opener, fast.withWorkers(3));
@@ -101,7 +101,7 @@ class StreamSupervisorTest {
     @Test
     void stall_inputStopsSending_reportsInputLossWhereItStoppedThenResumes() throws Exception {
         ScriptedMedia live = new ScriptedMedia(new Attempt(0, 3, Finish.BLOCK), new Attempt(0, 6, Finish.END));
-        List<StreamSource> sources = List.of(StreamSource.parse("cam=live.ts"));
+        List<StreamSource> sources = List.of(StreamSource.parse("cam=http://origin.test/cam.m3u8"));
 
         List<StreamStatus> end = runToEnd(sources, live, fast);
 
@@ -119,7 +119,7 @@ class StreamSupervisorTest {
         ScriptedMedia dying = new ScriptedMedia(new Attempt(0, 1, Finish.FAIL), new Attempt(0, 1, Finish.FAIL),
                 new Attempt(0, 1, Finish.FAIL), new Attempt(0, 1, Finish.FAIL));
 
-        List<StreamStatus> end = runToEnd(List.of(StreamSource.parse("cam=x.ts")), dying, fast);
+        List<StreamStatus> end = runToEnd(List.of(StreamSource.parse("cam=http://origin.test/cam.m3u8")), dying, fast);
 
         assertEquals(3, dying.opened(), "given up after 3 failed attempts in a row");
         StreamStatus cam = status(end, "cam");
@@ -129,13 +129,25 @@ class StreamSupervisorTest {
     }
 
     @Test
+    void retry_localFileFailsPartWay_reportsInputLossAndGivesUpWithoutRetrying() throws Exception {
+        ScriptedMedia broken = new ScriptedMedia(new Attempt(0, 2, Finish.FAIL), new Attempt(0, 2, Finish.FAIL));
+
+        List<StreamStatus> end = runToEnd(List.of(StreamSource.parse("cam=/media/cam.ts")), broken, fast);
+
+        assertEquals(1, broken.opened(), "a file fails the same way every time: not retried");
+        assertEquals(1.96, defectsOf("cam").stream().filter(d -> d.type() == DefectType.INPUT_LOSS)
+                .findFirst().orElseThrow().start(), 1e-9, "input loss where reading stopped");
+        assertFailed(end, "cam", "READ_FAILED");
+    }
+
+    @Test
     void workers_moreStreamsThanWorkers_extraStreamWaitsQueued() throws Exception {
         ScriptedMedia blocking = new ScriptedMedia(new Attempt(0, 1, Finish.BLOCK));
         MediaOpener opener = (source, interruption) -> source.id().equals("live")
                 ? blocking.open(source, interruption) : ffmpeg.open(source, interruption);
         SupervisorSettings oneWorker = SupervisorSettings.DEFAULT.withWorkers(1).withStallTimeout(Duration.ofMinutes(5));
         try (StreamSupervisor supervisor = new StreamSupervisor(
-                StreamSource.parseAll(List.of("live=x.ts", frozen.toString())), detectors, notifier, opener, oneWorker)) {
+                StreamSource.parseAll(List.of("live=http://origin.test/live.m3u8", frozen.toString())), detectors, notifier, opener, oneWorker)) {
             supervisor.start();
             assertTrue(blocking.awaitBlocked(30), "live stream's read blocked");
 
