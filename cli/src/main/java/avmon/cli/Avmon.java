@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             avmon.cli.bench.BenchCommand.class,
             avmon.cli.monitor.MonitorCommand.class,
             avmon.cli.generate.GenerateCommand.class,
+            avmon.cli.monitor.MonitorBenchCommand.class,
         })
 public final class Avmon implements Runnable {
 

@@ -1,0 +1,120 @@
+package avmon.cli.monitor;
+
+import avmon.cli.UserError;
+import avmon.core.detect.Detector;
+import avmon.core.detect.DetectorSettings;
+import avmon.core.media.MediaOptions;
+import avmon.monolith.bench.CapacityBenchmark;
+import avmon.monolith.bench.CapacityBenchmark.Throughput;
+import avmon.monolith.metering.ResourceUsage;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code avmon monitor-bench capacity}: how many concurrent 720p25 streams one core analyses in real time,
+ * next to how many it decodes, measured in the same run; with CPU seconds and memory per stream-hour.
+ */
+@Command(name = "capacity", mixinStandardHelpOptions = true,
+        description = {"Streams one core sustains in real time with full analysis, next to decoding alone,",
+            "measured in one run; CPU seconds and memory per stream-hour. About a minute by default."})
+public final class CapacityBenchCommand implements Callable<Integer> {
+
+    private static final double MB = 1024.0 * 1024.0;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--clip", paramLabel = "FILE", description = "Input to loop (default: a generated 720p25 clip).")
+    Path clip;
+
+    @Option(names = "--size", paramLabel = "WxH", defaultValue = "1280x720",
+            description = "Size of the generated clip (default: ${DEFAULT-VALUE}).")
+    String size;
+
+    @Option(names = "--streams", paramLabel = "N", description = "Streams at once at full speed (default: one per core).")
+    Integer streams;
+
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "40",
+            description = "Stream time per stream at full speed (default: ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Option(names = "--realtime-seconds", paramLabel = "S", defaultValue = "30",
+            description = "How long the real-time check runs (default: ${DEFAULT-VALUE}).")
+    double realTimeSeconds;
+
+    @Option(names = "--max-lag", paramLabel = "S", defaultValue = "2",
+            description = "Lag a real-time stream may reach and still keep up (default: ${DEFAULT-VALUE}).")
+    double maxLag;
+
+    @Option(names = "--detectors", split = ",", paramLabel = "NAME", description = "Detectors (default: all).")
+    List<String> detectorNames;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        int n = streams != null ? streams : Runtime.getRuntime().availableProcessors();
+        if (n < 1 || seconds <= 0 || realTimeSeconds <= 0) {
+            throw new UserError("--streams, --seconds and --realtime-seconds must be positive", 2);
+        }
+        Path input = BenchInputs.clip(clip, size, 10, out);
+        List<Detector<?>> detectors = detectors();
+        CapacityBenchmark bench = new CapacityBenchmark(new CapacityBenchmark.Settings(input, n, seconds, realTimeSeconds,
+                Duration.ofMillis((long) (maxLag * 1000))), detectors, MediaOptions.defaults(), line -> {
+                    out.println("... " + line);
+                    out.flush();
+                });
+        double loadBefore = loadAverage();
+        CapacityBenchmark.Report report = bench.run();
+        print(report, detectors, out);
+        // The real-time check needs the cores free; CPU-time figures above do not.
+        out.printf(Locale.ROOT, "system load average: %.1f at start, %.1f at end (%d cores)%n", loadBefore,
+                loadAverage(), Runtime.getRuntime().availableProcessors());
+        out.flush();
+        return 0;
+    }
+
+    private void print(CapacityBenchmark.Report r, List<Detector<?>> detectors, PrintWriter out) {
+        out.println();
+        out.println("input: " + (clip != null ? clip : size + " 25 fps generated clip") + ", detectors "
+                + detectors.stream().map(Detector::name).toList() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
+        out.printf(Locale.ROOT, "%-16s %7s %9s %7s %7s %13s %21s%n", "", "streams", "stream s", "wall s", "CPU s",
+                "streams/core", "CPU s / stream-hour");
+        row(out, "decode only", r.decodeOnly());
+        row(out, "full analysis", r.analysis());
+        out.printf(Locale.ROOT, "full analysis / decode only: %.3f (target: at least 0.85)%n", r.analysisToDecodeRatio());
+        CapacityBenchmark.RealTimeCheck rt = r.realTime();
+        ResourceUsage u = rt.usage();
+        out.printf(Locale.ROOT, "real time: %d streams at once for %.0f s: worst lag %.2f s, %d behind, %.2f cores busy%n",
+                rt.streams(), realTimeSeconds, rt.maxLagSeconds(), rt.behind(), rt.coresUsed());
+        out.printf(Locale.ROOT, "  CPU seconds per stream-hour %.1f; peak heap %.1f MB; peak resident %.1f MB "
+                        + "(%.1f MB per stream over a %.1f MB baseline); %.1f MB per stream in all%n",
+                u.cpuSecondsPerStreamHour(), u.peakHeapBytes() / MB, u.peakResidentBytes() / MB, rt.addedMbPerStream(),
+                rt.baselineResidentBytes() / MB, u.memoryMbPerStream());
+        out.flush();
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static void row(PrintWriter out, String name, Throughput t) {
+        out.printf(Locale.ROOT, "%-16s %7d %9.1f %7.1f %7.1f %13.2f %21.1f%n", name, t.streams(), t.streamSeconds(),
+                t.wallSeconds(), t.cpuSeconds(), t.streamsPerCore(), t.cpuSecondsPerStreamHour());
+    }
+
+    private List<Detector<?>> detectors() {
+        try {
+            return detectorNames == null ? DetectorSettings.DEFAULTS.detectors()
+                    : DetectorSettings.DEFAULTS.detectors(detectorNames);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--detectors: " + e.getMessage(), 2);
+        }
+    }
+}

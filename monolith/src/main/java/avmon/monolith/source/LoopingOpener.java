@@ -1,0 +1,30 @@
+package avmon.monolith.source;
+
+import avmon.core.media.FfmpegMediaStream;
+import avmon.core.media.Interruption;
+import avmon.core.media.MediaException;
+import avmon.core.media.MediaOptions;
+import avmon.core.media.MediaStream;
+
+/**
+ * Opens every source as its input played over and over up to a given duration ({@link LoopingMediaStream}),
+ * at real time when the source is live: long streams from a short clip, for the benchmarks.
+ */
+public final class LoopingOpener implements MediaOpener {
+
+    private final MediaOptions options;
+    private final double duration;
+
+    /** Streams of {@code duration} seconds, decoded with {@code options}. */
+    public LoopingOpener(MediaOptions options, double duration) {
+        this.options = options;
+        this.duration = duration;
+    }
+
+    @Override
+    public MediaStream open(StreamSource source, Interruption interruption) throws MediaException {
+        MediaStream looped = new LoopingMediaStream(
+                () -> FfmpegMediaStream.open(source.location(), options, interruption), duration);
+        return source.live() ? new PacedMediaStream(looped, interruption) : looped;
+    }
+}
