@@ -17,10 +17,10 @@ import org.slf4j.LoggerFactory;
  * so a message logged during that call belongs to that decoder. Messages logged on threads without a sink
  * (the encoder of the generator, say) go to SLF4J at debug level.
  */
-public final class DecoderLog {
+final class DecoderLog {
 
     /** Receives the messages logged on its thread while it is set. */
-    public interface Sink {
+    interface Sink {
         /**
          * One message.
          *
@@ -50,7 +50,7 @@ public final class DecoderLog {
     }
 
     /** Sets {@code sink} on the current thread; close the returned scope to restore the previous one. */
-    public static Scope capture(Sink sink) {
+    static Scope capture(Sink sink) {
         FfmpegLibrary.load();
         Sink previous = SINK.get();
         SINK.set(sink);
@@ -58,13 +58,13 @@ public final class DecoderLog {
     }
 
     /** Sink scope that restores the previous sink on close; it throws nothing. */
-    public interface Scope extends AutoCloseable {
+    interface Scope extends AutoCloseable {
         @Override
         void close();
     }
 
     /** A sink that hands every message of level {@code maxLevel} or more severe to {@code out}. */
-    public static Sink collecting(int maxLevel, Consumer<String> out) {
+    static Sink collecting(int maxLevel, Consumer<String> out) {
         return (context, level, message) -> {
             if (level <= maxLevel) {
                 out.accept(message);

@@ -7,8 +7,6 @@ final class FfmpegErrors {
 
     private static final int ENOENT = 2;
     private static final int EACCES = 13;
-    /** {@code AVERROR(EAGAIN)}: the codec wants more input, or has output to hand out first. */
-    static final int AGAIN = -11;
 
     private FfmpegErrors() {
     }

@@ -93,6 +93,24 @@ class FfmpegMediaStreamTest {
     }
 
     @Test
+    void decodeFloor_clip_decodesTheSamePicturesAndSamples() throws Exception {
+        DecodeFloor.Result floor = DecodeFloor.decode(clip.toString(), true);
+        Decoded decoded = Decoded.of(clip.toString(), MediaOptions.defaults());
+        assertEquals(decoded.frames().size(), floor.pictures(), "the same pictures as the media stream");
+        assertEquals(decoded.audio().stream().mapToLong(AudioBuffer::frameCount).sum(), floor.samples(),
+                "the same audio samples as the media stream");
+    }
+
+    @Test
+    void next_areaScaling_givesThumbnailOfTheSameSizeButSmoother() throws Exception {
+        MediaOptions video = MediaOptions.defaults().withAudio(false);
+        AnalysisFrame point = Decoded.of(clip.toString(), video).frames().get(10);
+        AnalysisFrame area = Decoded.of(clip.toString(), video.withScaling(MediaOptions.Scaling.AREA)).frames().get(10);
+        assertEquals(point.luma().length, area.luma().length, "same thumbnail size");
+        assertFalse(java.util.Arrays.equals(point.luma(), area.luma()), "averaging changes the pixels");
+    }
+
+    @Test
     void next_afterEnd_staysNull() throws Exception {
         try (MediaStream stream = FfmpegMediaStream.open(clip.toString(), MediaOptions.defaults())) {
             while (stream.next() != null) {
