@@ -172,7 +172,10 @@ public final class LocalCloud implements AutoCloseable {
             return this;
         }
 
-        /** Starts the Lambda host with AWS's default account concurrency (1,000). */
+        /**
+         * Starts the Lambda host with AWS's default account concurrency (1,000). Functions find the cloud's
+         * credentials in {@code AWS_ACCESS_KEY_ID} and {@code AWS_SECRET_ACCESS_KEY}, as an execution role's.
+         */
         public Builder lambda() {
             return lambda(LambdaHost.DEFAULT_ACCOUNT_CONCURRENCY);
         }
@@ -222,7 +225,7 @@ public final class LocalCloud implements AutoCloseable {
                         "file", file.toAbsolutePath().toString(), Map.of()));
             }
             if (lambdaConcurrency != null) {
-                cloud.lambda = new LambdaHost(REGION, ACCOUNT_ID, lambdaConcurrency);
+                cloud.lambda = new LambdaHost(REGION, ACCOUNT_ID, lambdaConcurrency, credentials);
                 cloud.started.push(cloud.lambda);
             }
             if (stepFunctions != null) {

@@ -147,6 +147,19 @@ class LocalCloudTest {
     }
 
     @Test
+    void lambda_functionEnvironment_carriesTheCloudsCredentialsAsRoleKeys() {
+        try (LocalCloud cloud = LocalCloud.builder().lambda().start()) {
+            cloud.lambda().register(FunctionConfiguration.builder("keys", environment ->
+                    (RequestHandler<Object, String>) (event, context) ->
+                            environment.get("AWS_ACCESS_KEY_ID") + "/" + environment.get("AWS_SECRET_ACCESS_KEY"))
+                    .build());
+
+            assertEquals("\"" + LocalCredentials.DEFAULT.accessKeyId() + "/" + LocalCredentials.DEFAULT.secretAccessKey()
+                    + "\"", cloud.lambda().invoke("keys", "{}").payload(), "the role's keys, where Lambda puts them");
+        }
+    }
+
+    @Test
     void handlerFactoryByClassName_worksThroughTheCloud() {
         try (LocalCloud cloud = LocalCloud.builder().lambda(2).start()) {
             cloud.lambda().register(FunctionConfiguration.builder("upper",

@@ -1,5 +1,6 @@
 package avmon.local.lambda;
 
+import avmon.local.LocalCredentials;
 import avmon.local.sfn.TaskFailure;
 import avmon.local.sfn.TaskInvoker;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +41,7 @@ public final class LambdaHost implements TaskInvoker, AutoCloseable {
             "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR");
 
     private final String region;
+    private final LocalCredentials roleCredentials;
     private final String accountId;
     private final ObjectMapper mapper;
     private final ConcurrencyLimiter limiter;
@@ -52,6 +55,17 @@ public final class LambdaHost implements TaskInvoker, AutoCloseable {
      * @param accountConcurrency how many invocations may run at once across all functions
      */
     public LambdaHost(String region, String accountId, int accountConcurrency) {
+        this(region, accountId, accountConcurrency, null);
+    }
+
+    /**
+     * A host whose functions find {@code roleCredentials} in {@code AWS_ACCESS_KEY_ID} and
+     * {@code AWS_SECRET_ACCESS_KEY} of their environment, where Lambda puts the execution role's keys.
+     *
+     * @param roleCredentials the key pair functions sign their AWS calls with, or {@code null} for none
+     */
+    public LambdaHost(String region, String accountId, int accountConcurrency, LocalCredentials roleCredentials) {
+        this.roleCredentials = roleCredentials;
         this.region = region;
         this.accountId = accountId;
         this.limiter = new ConcurrencyLimiter(accountConcurrency);
@@ -94,11 +108,16 @@ public final class LambdaHost implements TaskInvoker, AutoCloseable {
     }
 
     private Map<String, String> reservedVariables(FunctionConfiguration configuration) {
-        return Map.of("AWS_REGION", region, "AWS_DEFAULT_REGION", region,
+        Map<String, String> variables = new HashMap<>(Map.of("AWS_REGION", region, "AWS_DEFAULT_REGION", region,
                 "AWS_LAMBDA_FUNCTION_NAME", configuration.name(),
                 "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(configuration.memoryMb()),
                 "AWS_LAMBDA_FUNCTION_VERSION", InvocationContext.VERSION,
-                "AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + configuration.name());
+                "AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + configuration.name()));
+        if (roleCredentials != null) {
+            variables.put("AWS_ACCESS_KEY_ID", roleCredentials.accessKeyId());
+            variables.put("AWS_SECRET_ACCESS_KEY", roleCredentials.secretAccessKey());
+        }
+        return variables;
     }
 
     /** The ARN of a registered function. */

@@ -6,13 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import avmon.local.sfn.TaskFailure;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,7 +70,7 @@ class LambdaHostTest {
     @Test
     void invoke_concurrentCalls_eachGetsItsOwnEnvironment() throws Exception {
         TestHandlers.Gate gate = new TestHandlers.Gate();
-        List<Object> handlers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Object> handlers = new CopyOnWriteArrayList<>();
         host.register(function("gate", environment -> {
             Object handler = handlers.isEmpty() ? gate : new TestHandlers.Shouter();
             handlers.add(handler);
@@ -127,7 +134,7 @@ class LambdaHostTest {
 
     @Test
     void invoke_lambdaExpressionHandler_getsPlainJsonValues() {
-        host.register(function("sum", environment -> (com.amazonaws.services.lambda.runtime.RequestHandler<
+        host.register(function("sum", environment -> (RequestHandler<
                 Map<String, Integer>, Integer>) (event, context) -> event.get("a") + event.get("b")).build());
 
         assertEquals("5", host.invoke("sum", "{\"a\":2,\"b\":3}").payload(), "a Map event from an untyped handler");
@@ -360,6 +367,45 @@ class LambdaHostTest {
             Thread.sleep(10);
         }
         return host.metrics(function).invocations();
+    }
+
+    @Test
+    void invoke_manyAtOnce_neverRunsMoreThanTheReservation() throws Exception {
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger peak = new AtomicInteger();
+        host.register(function("busy", environment -> (RequestHandler<
+                Object, String>) (event, context) -> {
+            peak.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            running.decrementAndGet();
+            return "done";
+        }).reservedConcurrency(3).build());
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        AtomicInteger throttled = new AtomicInteger();
+        List<Future<?>> calls = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            calls.add(callers.submit(() -> {
+                try {
+                    host.invoke("busy", "{}");
+                } catch (ThrottledException e) {
+                    throttled.incrementAndGet();
+                }
+            }));
+        }
+        for (Future<?> call : calls) {
+            call.get(30, TimeUnit.SECONDS);
+        }
+        callers.shutdown();
+
+        LambdaMetrics metrics = host.metrics("busy");
+        assertTrue(peak.get() <= 3, "at most 3 handlers ran at once: " + peak.get());
+        assertEquals(40, metrics.invocations() + metrics.throttles(), "every call either ran or was throttled");
+        assertEquals(throttled.get(), metrics.throttles(), "throttles seen by callers are the ones counted");
+        assertTrue(metrics.coldStarts() <= 3, "no more environments than the reservation: " + metrics.coldStarts());
     }
 
     @Test
