@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
         description = "The local Step Functions engine: run state machines, measure conformance with AWS.",
         subcommands = {
             SfnConformanceCommand.class,
+            SfnRunCommand.class,
+            SfnBenchCommand.class,
         })
 public final class SfnCommand implements Runnable {
 

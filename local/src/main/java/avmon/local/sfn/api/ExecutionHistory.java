@@ -2,6 +2,9 @@ package avmon.local.sfn.api;
 
 import avmon.local.sfn.HistorySink;
 import avmon.local.sfn.SfnClock;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
@@ -20,11 +23,17 @@ import java.util.List;
 final class ExecutionHistory implements HistorySink {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final ObjectMapper READER = new ObjectMapper();
 
     private final SfnClock clock;
     private final int limit;
     private final Runnable onLimit;
-    private final List<ObjectNode> events = new ArrayList<>();
+    /**
+     * Compact while the execution runs (details as JSON text: a few objects per event instead of a dozen,
+     * which is most of the garbage collector's work on long histories); shaped into AWS's event objects only
+     * when read.
+     */
+    private final List<Event> events = new ArrayList<>();
     private long statesEntered;
     private boolean stopping;
     private boolean limitExceeded;
@@ -92,30 +101,46 @@ final class ExecutionHistory implements HistorySink {
     synchronized List<ObjectNode> copy(int from, int to) {
         List<ObjectNode> copies = new ArrayList<>(Math.max(0, to - from));
         for (int i = from; i < to; i++) {
-            copies.add(events.get(i).deepCopy());
+            copies.add(events.get(i).toJson(i + 1L));
         }
         return copies;
     }
 
     private long add(String type, String detailsField, ObjectNode details) {
-        long id = events.size() + 1L;
-        ObjectNode event = JSON.objectNode();
-        event.set("timestamp", JSON.numberNode(BigDecimal.valueOf(clock.now().toEpochMilli(), 3)));
-        event.put("type", type);
-        event.put("id", id);
-        event.put("previousEventId", id - 1);
-        if (detailsField != null && details != null) {
-            event.set(detailsField, details);
-        }
-        events.add(event);
+        String detailsJson = detailsField == null || details == null ? null : details.toString();
+        events.add(new Event(clock.now().toEpochMilli(), type, detailsField, detailsJson));
         if (type.endsWith("StateEntered")) {
             statesEntered++;
         }
-        return id;
+        return events.size();
     }
 
     private static boolean isExecutionEnd(String type) {
         return type.equals("ExecutionSucceeded") || type.equals("ExecutionFailed")
                 || type.equals("ExecutionTimedOut") || type.equals("ExecutionAborted");
+    }
+
+    /** One event as appended; its id is its position, its previous event the one before it. */
+    private record Event(long epochMillis, String type, String detailsField, String detailsJson) {
+
+        ObjectNode toJson(long id) {
+            ObjectNode event = JSON.objectNode();
+            event.set("timestamp", JSON.numberNode(BigDecimal.valueOf(epochMillis, 3)));
+            event.put("type", type);
+            event.put("id", id);
+            event.put("previousEventId", id - 1);
+            if (detailsJson != null) {
+                event.set(detailsField, parse(detailsJson));
+            }
+            return event;
+        }
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return READER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("history details written as JSON did not parse back", e);
+        }
     }
 }

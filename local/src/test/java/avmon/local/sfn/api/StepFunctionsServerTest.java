@@ -7,10 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import avmon.local.sfn.TaskFailure;
+import avmon.local.sfn.TaskInvoker;
+import avmon.local.sfn.asl.AslParser;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +38,7 @@ import software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistExcepti
 import software.amazon.awssdk.services.sfn.model.StateMachineType;
 import software.amazon.awssdk.services.sfn.model.SyncExecutionStatus;
 
-/** Drives the local service end to end through the AWS SDK's own client, over HTTP. */
+/** Drives the local service and the ASL interpreter end to end through the AWS SDK's own client, over HTTP. */
 class StepFunctionsServerTest {
 
     private static final String ROLE = "arn:aws:iam::000000000000:role/sfn";
@@ -47,13 +52,15 @@ class StepFunctionsServerTest {
             {"StartAt": "Sleep", "States": {"Sleep": {"Type": "Wait", "Seconds": 86400, "End": true}}}""";
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final CountDownLatch never = new CountDownLatch(1);
     private StepFunctionsService service;
     private StepFunctionsServer server;
     private SfnClient sfn;
 
     @BeforeEach
     void start() {
-        service = new StepFunctionsService(new LinearTestParser(), StepFunctionsConfig.defaults().withClock(clock));
+        service = new StepFunctionsService(new AslParser(),
+                StepFunctionsConfig.defaults().withClock(clock).withTasks(this::invoke));
         server = StepFunctionsServer.start(service);
         sfn = SfnClient.builder()
                 .endpointOverride(server.endpoint())
@@ -70,6 +77,23 @@ class StepFunctionsServerTest {
         sfn.close();
         server.close();
         service.close();
+    }
+
+    /** Lambda functions: "echo" returns its event; "stuck" never returns and ignores interruption. */
+    private JsonNode invoke(String function, JsonNode payload, Duration timeout) throws TaskFailure {
+        if (function.endsWith(":echo")) {
+            return payload;
+        }
+        if (function.endsWith(":stuck")) {
+            while (true) {
+                try {
+                    never.await();
+                } catch (InterruptedException ignored) {
+                    // like a function stuck in native code
+                }
+            }
+        }
+        return TaskInvoker.NONE.invoke(function, payload, timeout);
     }
 
     private String createMachine(String name, String definition, StateMachineType type) {
@@ -176,11 +200,14 @@ class StepFunctionsServerTest {
     @Test
     void sfnClient_badDefinition_throwsInvalidDefinitionExceptionWithTheParsersMessage() {
         InvalidDefinitionException e = assertThrows(InvalidDefinitionException.class,
-                () -> createMachine("broken", "{\"StartAt\": \"Missing\", \"States\": {}}", StateMachineType.STANDARD));
+                () -> createMachine("broken", """
+                        {"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "Nowhere"}}}""",
+                        StateMachineType.STANDARD));
 
+        String message = e.awsErrorDetails().errorMessage();
         assertEquals(400, e.statusCode(), "HTTP status");
-        assertTrue(e.awsErrorDetails().errorMessage().contains("MISSING_TRANSITION_TARGET"),
-                () -> "message: " + e.awsErrorDetails().errorMessage());
+        assertTrue(message.startsWith("Invalid State Machine Definition: "), () -> "message: " + message);
+        assertTrue(message.contains("/States/A/Next"), () -> "points at the field: " + message);
     }
 
     @Test
@@ -204,6 +231,34 @@ class StepFunctionsServerTest {
 
         assertTrue(sfn.listStateMachines(r -> { }).stateMachines().isEmpty(), "no machines left");
         assertNull(sfn.listStateMachines(r -> { }).nextToken(), "no next page");
+    }
+
+    @Test
+    void sfnClient_lambdaTask_returnsTheFunctionsResult() throws Exception {
+        String machine = createMachine("echo", """
+                {"StartAt": "Echo", "States": {"Echo": {"Type": "Task",
+                  "Resource": "arn:aws:lambda:us-east-1:000000000000:function:echo", "End": true}}}""",
+                StateMachineType.STANDARD);
+        String execution = sfn.startExecution(r -> r.stateMachineArn(machine).input("{\"k\":\"v\"}")).executionArn();
+
+        DescribeExecutionResponse done = awaitEnd(execution);
+
+        assertEquals(ExecutionStatus.SUCCEEDED, done.status(), "status");
+        assertEquals("{\"k\":\"v\"}", done.output(), "the function's result");
+    }
+
+    @Test
+    void sfnClient_stuckLambdaTask_timesOutWithStatesTimeout() throws Exception {
+        String machine = createMachine("stuck", """
+                {"StartAt": "Call", "States": {"Call": {"Type": "Task", "TimeoutSeconds": 1,
+                  "Resource": "arn:aws:lambda:us-east-1:000000000000:function:stuck", "End": true}}}""",
+                StateMachineType.STANDARD);
+        String execution = sfn.startExecution(r -> r.stateMachineArn(machine)).executionArn();
+
+        DescribeExecutionResponse done = awaitEnd(execution);
+
+        assertEquals(ExecutionStatus.FAILED, done.status(), "status");
+        assertEquals("States.Timeout", done.error(), "error");
     }
 
     private List<HistoryEvent> history(String execution, boolean reverse) {
