@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import avmon.local.sfn.TaskFailure;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -406,6 +408,47 @@ class LambdaHostTest {
         assertEquals(40, metrics.invocations() + metrics.throttles(), "every call either ran or was throttled");
         assertEquals(throttled.get(), metrics.throttles(), "throttles seen by callers are the ones counted");
         assertTrue(metrics.coldStarts() <= 3, "no more environments than the reservation: " + metrics.coldStarts());
+    }
+
+    @Test
+    void invoke_streamHandler_getsAndReturnsRawBytes() {
+        host.register(function("stream", environment -> (RequestStreamHandler) (in, out, context) ->
+                out.write(("{\"got\":" + new String(in.readAllBytes(), StandardCharsets.UTF_8) + "}")
+                        .getBytes(StandardCharsets.UTF_8))).build());
+
+        assertEquals("{\"got\":[1, 2]}", host.invoke("stream", "[1, 2]").payload(), "bytes in and out unchanged");
+    }
+
+    @Test
+    void taskInvoker_resultIsNotJson_failsWithStatesRuntime() {
+        host.register(function("text", environment -> (RequestStreamHandler) (in, out, context) ->
+                out.write("plain text".getBytes(StandardCharsets.UTF_8))).build());
+
+        TaskFailure failure = assertThrows(TaskFailure.class, () -> host.invoke("text", JSON.createObjectNode(), null));
+
+        assertEquals("States.Runtime", failure.error(), "a result Step Functions cannot read");
+    }
+
+    @Test
+    void invoke_responseOverSixMegabytes_failsWithResponseSizeTooLarge() {
+        host.register(function("huge", environment -> (RequestHandler<Object, String>) (event, context) ->
+                "x".repeat(LambdaHost.MAX_PAYLOAD_BYTES)).build());
+
+        InvocationResult result = host.invoke("huge", "{}");
+
+        assertEquals("Function.ResponseSizeTooLarge", result.errorType().orElseThrow(), "Lambda's error type");
+        assertTrue(result.payload().length() < 1000, "the oversized payload is not passed on");
+    }
+
+    @Test
+    void invoke_eventOverSixMegabytes_throwsRequestTooLarge() {
+        host.register(function("shouter", HandlerFactory.of(TestHandlers.Shouter.class)).build());
+        String huge = "\"" + "x".repeat(LambdaHost.MAX_PAYLOAD_BYTES) + "\"";
+
+        LambdaServiceException error = assertThrows(LambdaServiceException.class, () -> host.invoke("shouter", huge));
+
+        assertEquals("RequestTooLargeException", error.errorType(), "error type");
+        assertEquals(413, error.statusCode(), "status");
     }
 
     @Test
