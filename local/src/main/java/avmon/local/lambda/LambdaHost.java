@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -154,6 +155,9 @@ public final class LambdaHost implements TaskInvoker, AutoCloseable {
         }
         try {
             return new Invocation(target, mapper).run(bytes);
+        } catch (RejectedExecutionException e) {
+            // close() stopped the environment's thread between the check above and the call.
+            throw new LambdaServiceException("ServiceException", 500, "the Lambda host is closed");
         } finally {
             limiter.release(target.name());
         }

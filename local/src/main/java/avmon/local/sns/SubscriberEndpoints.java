@@ -15,7 +15,8 @@ import java.time.Duration;
  */
 final class SubscriberEndpoints {
 
-    private final HttpClient httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // Built on the first HTTP subscription: the JDK's client costs about a second of class loading.
+    private HttpClient httpClient;
 
     /**
      * @throws SnsException {@code InvalidParameter} naming what is wrong with the protocol or endpoint
@@ -25,11 +26,18 @@ final class SubscriberEndpoints {
             throw SnsException.invalidParameter("Endpoint");
         }
         return switch (protocol == null ? "" : protocol) {
-            case "http", "https" -> new HttpSubscriber(httpClient, loopbackUrl(protocol, endpoint), rawDelivery);
+            case "http", "https" -> new HttpSubscriber(httpClient(), loopbackUrl(protocol, endpoint), rawDelivery);
             case "file" -> new JsonLinesFileSubscriber(jsonLinesFile(endpoint));
             default -> throw SnsException.invalidParameter("Protocol: " + protocol + " is not supported by the"
                     + " local SNS (http, https, file)");
         };
+    }
+
+    private synchronized HttpClient httpClient() {
+        if (httpClient == null) {
+            httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        }
+        return httpClient;
     }
 
     private static URI loopbackUrl(String protocol, String endpoint) {
