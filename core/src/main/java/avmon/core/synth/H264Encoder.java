@@ -49,8 +49,10 @@ final class H264Encoder implements AutoCloseable {
         context.pix_fmt(avutil.AV_PIX_FMT_YUV420P);
         context.time_base(new AVRational().num(1).den(frameRate));
         context.framerate(new AVRational().num(frameRate).den(1));
-        // Keyframes are forced by the caller; no scheduled ones in between.
-        context.gop_size(Integer.MAX_VALUE);
+        // Keyframes are forced by the caller; the intra period only has to stay out of their way. openh264
+        // still adds a keyframe of its own where the picture has changed a lot (its scene change detection,
+        // which FFmpeg does not let us turn off): with this content, about 0.7 s after each forced one.
+        context.gop_size(10 * frameRate);
         context.max_b_frames(0);
         // Constant quantizer, no rate control: the same picture then always encodes to the same bits, so a
         // frozen picture stays identical across the keyframes that start each segment.
