@@ -19,15 +19,10 @@ final class AslStateMachine implements StateMachineDefinition {
         this.timeoutSeconds = timeoutSeconds;
     }
 
-    /** The state machine's TimeoutSeconds, or {@code null}. */
-    Long timeoutSeconds() {
-        return timeoutSeconds;
-    }
-
     @Override
     public ExecutionOutcome run(JsonNode input, ExecutionContext context, HistorySink history)
             throws InterruptedException {
-        Execution execution = new Execution(context, history, input);
+        Execution execution = new Execution(context, history, input, timeoutSeconds);
         ObjectNode started = JsonNodeFactory.instance.objectNode();
         started.put("input", input.toString());
         started.putObject("inputDetails").put("truncated", false);
@@ -41,6 +36,12 @@ final class AslStateMachine implements StateMachineDefinition {
             succeeded.putObject("outputDetails").put("truncated", false);
             execution.event("ExecutionSucceeded", "executionSucceededEventDetails", succeeded);
             return new ExecutionOutcome("SUCCEEDED", text, null, null, execution.transitions());
+        } catch (ExecutionTimedOut e) {
+            ObjectNode timedOut = JsonNodeFactory.instance.objectNode();
+            timedOut.put("error", StateError.TIMEOUT);
+            timedOut.put("cause", e.getMessage());
+            execution.event("ExecutionTimedOut", "executionTimedOutEventDetails", timedOut);
+            return new ExecutionOutcome("TIMED_OUT", null, StateError.TIMEOUT, e.getMessage(), execution.transitions());
         } catch (StateError e) {
             ObjectNode failed = JsonNodeFactory.instance.objectNode();
             String cause = e.cause() == null || e.cause().isEmpty() ? null : e.cause();

@@ -43,7 +43,7 @@ final class ErrorHandling {
                     Instant until = run.execution().context().clock().now()
                             .plus(retriers.get(r).delay(retries[r], ThreadLocalRandom.current()));
                     retries[r]++;
-                    run.execution().context().clock().sleepUntil(until);
+                    run.execution().sleepUntil(until);
                     run.retried();
                     continue;
                 }

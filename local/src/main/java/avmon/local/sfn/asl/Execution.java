@@ -31,9 +31,14 @@ final class Execution {
     private final ObjectNode executionObject;
     private final ObjectNode stateMachineObject;
     private final String region;
+    private final Long timeoutSeconds;
+    private final Instant deadline;
 
-    Execution(ExecutionContext context, HistorySink history, JsonNode input) {
+    /** @param timeoutSeconds the state machine's TimeoutSeconds, or {@code null} */
+    Execution(ExecutionContext context, HistorySink history, JsonNode input, Long timeoutSeconds) {
         this.context = context;
+        this.timeoutSeconds = timeoutSeconds;
+        this.deadline = timeoutSeconds == null ? null : context.startTime().plusSeconds(timeoutSeconds);
         this.history = history;
         this.counters = new Counters();
         this.executionObject = JsonNodeFactory.instance.objectNode();
@@ -58,6 +63,8 @@ final class Execution {
         this.executionObject = parent.executionObject;
         this.stateMachineObject = parent.stateMachineObject;
         this.region = parent.region;
+        this.timeoutSeconds = parent.timeoutSeconds;
+        this.deadline = parent.deadline;
     }
 
     /** The same execution writing its events to {@code other}. */
@@ -79,6 +86,22 @@ final class Execution {
 
     void countTransition() {
         counters.transitions++;
+    }
+
+    /** Fails the execution as TIMED_OUT when its TimeoutSeconds has run out. */
+    void checkDeadline() {
+        if (deadline != null && !context.clock().now().isBefore(deadline)) {
+            throw new ExecutionTimedOut(timeoutSeconds);
+        }
+    }
+
+    /** Sleeps on the execution's clock, but not past the execution's deadline. */
+    void sleepUntil(Instant until) throws InterruptedException {
+        if (deadline != null && until.isAfter(deadline)) {
+            context.clock().sleepUntil(deadline);
+            checkDeadline();
+        }
+        context.clock().sleepUntil(until);
     }
 
     long event(String type, String detailsField, ObjectNode details) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -32,7 +33,11 @@ final class LambdaInvokeResource extends ServiceTaskResource {
         }
         JsonNode payload = payloadOf(parameters.get("Payload"));
         JsonNode result = callFunction(run, name.textValue(), payload, timeoutSeconds);
-        return envelope(run, result);
+        ObjectNode envelope = envelope(run, result);
+        if ("Tail".equals(parameters.path("LogType").asText())) {
+            envelope.put("LogResult", logTail(envelope.path("SdkResponseMetadata").path("RequestId").asText()));
+        }
+        return envelope;
     }
 
     /** A string Payload is sent as the request body as it is, so Lambda reads it as JSON text. */
@@ -48,6 +53,13 @@ final class LambdaInvokeResource extends ServiceTaskResource {
             }
         }
         return payload;
+    }
+
+    /** LogType Tail: the last lines of the invocation's log, base64-encoded, as Lambda returns them. */
+    private static String logTail(String requestId) {
+        String log = "START RequestId: " + requestId + " Version: $LATEST\nEND RequestId: " + requestId
+                + "\nREPORT RequestId: " + requestId + "\n";
+        return Base64.getEncoder().encodeToString(log.getBytes(StandardCharsets.UTF_8));
     }
 
     private static ObjectNode envelope(StateRun run, JsonNode result) {

@@ -27,7 +27,7 @@ final class WaitState extends State {
     StateOutput execute(StateRun run) throws StateError, InterruptedException {
         JsonNode selected = flow().selectInput(run);
         Instant until = deadline(run, selected);
-        run.execution().context().clock().sleepUntil(until);
+        run.execution().sleepUntil(until);
         return flow().output(run, selected).withNext(next());
     }
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An execution history kept in memory, with ids, previous-event ids and timestamps as AWS gives them. */
+/** An execution history kept in memory, with ids, previous-event ids and timestamps (epoch milliseconds). */
 public final class RecordedHistory implements HistorySink {
 
     private final SfnClock clock;
@@ -21,7 +21,7 @@ public final class RecordedHistory implements HistorySink {
     public synchronized long append(String type, String detailsField, ObjectNode details) {
         long id = events.size() + 1L;
         ObjectNode event = JsonNodeFactory.instance.objectNode();
-        event.put("timestamp", clock.now().toString());
+        event.put("timestamp", clock.now().toEpochMilli());
         event.put("type", type);
         event.put("id", id);
         event.put("previousEventId", id - 1);

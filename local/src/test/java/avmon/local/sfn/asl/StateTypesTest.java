@@ -83,4 +83,13 @@ class StateTypesTest {
         assertEquals("E1", run.outcome().error(), "error");
         assertEquals("because x", run.outcome().cause(), "cause");
     }
+
+    @Test
+    void execution_timeoutSeconds_endsAsTimedOutAtTheDeadline() throws Exception {
+        AslTesting.Run run = AslTesting.run("{'TimeoutSeconds': 10, 'StartAt': 'W', 'States': {"
+                + "'W': {'Type': 'Wait', 'Seconds': 60, 'End': true}}}", "{}");
+        assertEquals("TIMED_OUT", run.outcome().status(), "status");
+        assertEquals(AslTesting.START.plusSeconds(10), run.clock().now(), "the clock stops at the deadline");
+        assertEquals("ExecutionTimedOut", run.types().get(run.types().size() - 1), "last event");
+    }
 }

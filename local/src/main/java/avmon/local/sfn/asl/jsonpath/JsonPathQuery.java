@@ -98,6 +98,22 @@ public final class JsonPathQuery {
         if (value instanceof JsonNode node) {
             return node;
         }
+        // Jayway unwraps leaf values; wrapping them directly is much cheaper than valueToTree.
+        if (value instanceof String s) {
+            return JsonNodeFactory.instance.textNode(s);
+        }
+        if (value instanceof Integer i) {
+            return JsonNodeFactory.instance.numberNode(i);
+        }
+        if (value instanceof Long l) {
+            return JsonNodeFactory.instance.numberNode(l);
+        }
+        if (value instanceof Double d) {
+            return JsonNodeFactory.instance.numberNode(d);
+        }
+        if (value instanceof Boolean b) {
+            return JsonNodeFactory.instance.booleanNode(b);
+        }
         return MAPPER.valueToTree(value);
     }
 
