@@ -50,8 +50,9 @@ final class Catcher {
             return JsonataFlow.finish(run, output, jsonataAssign, errorOutput, run.states(null, errorOutput))
                     .withNext(next);
         }
-        Map<String, JsonNode> assigned = JsonPathFlow.assign(jsonPathAssign, run, errorOutput);
+        Map<String, JsonNode> assigned = JsonPathFlow.evaluateAssign(jsonPathAssign, run, errorOutput);
         JsonNode out = JsonPathFlow.errorOutput(run, resultPathNull, resultPath, errorOutput);
+        run.variables().assign(assigned);
         return new StateOutput(out, assigned, next);
     }
 

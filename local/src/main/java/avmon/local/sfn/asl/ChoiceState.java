@@ -37,8 +37,9 @@ final class ChoiceState extends State {
             return JsonataFlow.finish(run, rule.output(), rule.jsonataAssign(), run.input(), run.states(null, null))
                     .withNext(rule.next());
         }
-        Map<String, JsonNode> assigned = JsonPathFlow.assign(rule.jsonPathAssign(), run, selected);
+        Map<String, JsonNode> assigned = JsonPathFlow.evaluateAssign(rule.jsonPathAssign(), run, selected);
         StateOutput out = flow().output(run, selected);
+        run.variables().assign(assigned);
         if (!assigned.isEmpty()) {
             return new StateOutput(out.output(), assigned, rule.next());
         }

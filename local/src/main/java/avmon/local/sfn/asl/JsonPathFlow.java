@@ -61,7 +61,7 @@ final class JsonPathFlow extends DataFlow {
     @Override
     StateOutput output(StateRun run, JsonNode result) throws StateError {
         JsonNode selected = resultSelector == null ? result : resultSelector.evaluate(run.scopeOn(result));
-        Map<String, JsonNode> assigned = assign(run, selected);
+        Map<String, JsonNode> assigned = evaluateAssign(assign, run, selected);
         JsonNode combined;
         if (resultPathNull) {
             combined = run.input();
@@ -76,15 +76,14 @@ final class JsonPathFlow extends DataFlow {
         } else {
             output = outputPath == null ? combined : outputPath.read(run.scopeOn(combined));
         }
+        // Variables change only once the state is done: its own paths still see the old values.
+        run.variables().assign(assigned);
         return new StateOutput(output, assigned, null);
     }
 
-    /** Evaluates Assign over {@code document} and stores the variables; returns what was assigned. */
-    Map<String, JsonNode> assign(StateRun run, JsonNode document) throws StateError {
-        return assign(assign, run, document);
-    }
-
-    static Map<String, JsonNode> assign(PayloadTemplate assign, StateRun run, JsonNode document) throws StateError {
+    /** Evaluates Assign over {@code document} without storing anything; returns the new values. */
+    static Map<String, JsonNode> evaluateAssign(PayloadTemplate assign, StateRun run, JsonNode document)
+            throws StateError {
         if (assign == null) {
             return Map.of();
         }
@@ -95,7 +94,6 @@ final class JsonPathFlow extends DataFlow {
             Map.Entry<String, JsonNode> e = it.next();
             assigned.put(e.getKey(), e.getValue());
         }
-        run.variables().assign(assigned);
         return assigned;
     }
 

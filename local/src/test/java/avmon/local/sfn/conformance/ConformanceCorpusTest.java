@@ -21,9 +21,9 @@ class ConformanceCorpusTest {
     private static final double JSONATA_TARGET = 0.90;
     /**
      * Pass rates the engine has reached, above the targets (a ratchet: raise them as the engine improves,
-     * never lower them): 862 of 867 JSONPath cases and 147 of 150 JSONata cases on 2026-11-26.
+     * never lower them): 864 of 867 JSONPath cases and 147 of 150 JSONata cases on 2026-11-26.
      */
-    private static final double JSONPATH_RATE_REACHED = 0.994;
+    private static final double JSONPATH_RATE_REACHED = 0.996;
     private static final double JSONATA_RATE_REACHED = 0.98;
 
     @Test
