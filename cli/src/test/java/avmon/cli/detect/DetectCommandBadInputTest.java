@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,6 +36,26 @@ class DetectCommandBadInputTest {
         assertEquals(1, run.errLines().size(), () -> "one line: " + run);
         assertTrue(run.err().contains("not audio or video"), () -> "says why: " + run);
         assertFalse(run.err().contains("Exception"), () -> "no stack trace: " + run);
+    }
+
+    @Test
+    void detect_urlAnswering404_saysNotFoundInOneLine() throws Exception {
+        HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        http.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        http.start();
+        try {
+            String url = "http://127.0.0.1:" + http.getAddress().getPort() + "/live/index.m3u8";
+            CommandRun run = CommandRun.of("detect", url);
+
+            assertEquals(1, run.exitCode(), () -> "input failure exit code: " + run);
+            assertEquals(1, run.errLines().size(), () -> "one line: " + run);
+            assertTrue(run.err().startsWith("avmon: " + url + ": not found"), () -> "says why: " + run);
+        } finally {
+            http.stop(0);
+        }
     }
 
     @Test

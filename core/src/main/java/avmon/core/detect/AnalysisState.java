@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +89,7 @@ public final class AnalysisState {
 
     /** Detector names, in order. */
     public List<String> detectorNames() {
-        return List.copyOf(Collections.unmodifiableSet(states.keySet()));
+        return List.copyOf(states.keySet());
     }
 
     private static List<String> names(List<? extends Detector<?>> detectors) {
