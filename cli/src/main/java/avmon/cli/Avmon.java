@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             avmon.cli.monitor.MonitorCommand.class,
             avmon.cli.generate.GenerateCommand.class,
             avmon.cli.monitor.MonitorBenchCommand.class,
+            avmon.cli.serverless.ServerlessCommand.class,
         })
 public final class Avmon implements Runnable {
 
