@@ -3,6 +3,7 @@ package avmon.aws.lambda;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -61,8 +62,9 @@ public final class AwsClients {
 
     private AwsCredentialsProvider credentials() {
         if (settings.accessKeyId() != null) {
-            return StaticCredentialsProvider.create(AwsBasicCredentials.create(settings.accessKeyId(),
-                    settings.secretKey()));
+            return StaticCredentialsProvider.create(settings.sessionToken() == null
+                    ? AwsBasicCredentials.create(settings.accessKeyId(), settings.secretKey())
+                    : AwsSessionCredentials.create(settings.accessKeyId(), settings.secretKey(), settings.sessionToken()));
         }
         return DefaultCredentialsProvider.builder().build();
     }

@@ -10,8 +10,9 @@ import java.util.stream.Collectors;
 
 /**
  * What a function reads from its environment. Every value has a default that works on AWS except the
- * bucket and the topic, which the deployment sets; the endpoint overrides and the static key pair are for
- * the local cloud and LocalStack only (on AWS, credentials come from the function's role).
+ * bucket and the topic, which the deployment sets; the endpoint overrides are for the local cloud and
+ * LocalStack only. Credentials are the execution role's keys that Lambda (and the local Lambda host) puts
+ * in {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY} and {@code AWS_SESSION_TOKEN}.
  *
  * @param region          the region clients talk to ({@code AWS_REGION}, set by Lambda)
  * @param framesBucket    where frames and audio go, and the one bucket s3:// sources may name
@@ -21,12 +22,13 @@ import java.util.stream.Collectors;
  * @param topicArn        the topic the notifier publishes to, or {@code null}
  * @param thumbnailWidth  analysis frame width
  * @param thumbnailHeight analysis frame height
- * @param accessKeyId     a static key pair for endpoint overrides, or {@code null} for the default chain
+ * @param accessKeyId     the role's access key, or {@code null} for the SDK's default chain
  * @param secretKey       its secret
+ * @param sessionToken    its session token, or {@code null} for long-term keys
  */
 public record FunctionSettings(String region, String framesBucket, Set<String> allowedHosts, URI s3Endpoint,
                                URI snsEndpoint, String topicArn, int thumbnailWidth, int thumbnailHeight,
-                               String accessKeyId, String secretKey) {
+                               String accessKeyId, String secretKey, String sessionToken) {
 
     public static final String REGION = "AWS_REGION";
     public static final String FRAMES_BUCKET = "FRAMES_BUCKET";
@@ -35,9 +37,9 @@ public record FunctionSettings(String region, String framesBucket, Set<String> a
     public static final String SNS_ENDPOINT = "SNS_ENDPOINT";
     public static final String TOPIC_ARN = "TOPIC_ARN";
     public static final String THUMBNAIL_SIZE = "THUMBNAIL_SIZE";
-    /** Lambda reserves AWS_ACCESS_KEY_ID; local runs pass their key pair under these names instead. */
-    public static final String ACCESS_KEY_ID = "AVMON_ACCESS_KEY_ID";
-    public static final String SECRET_ACCESS_KEY = "AVMON_SECRET_ACCESS_KEY";
+    public static final String ACCESS_KEY_ID = "AWS_ACCESS_KEY_ID";
+    public static final String SECRET_ACCESS_KEY = "AWS_SECRET_ACCESS_KEY";
+    public static final String SESSION_TOKEN = "AWS_SESSION_TOKEN";
 
     private static final Pattern SIZE = Pattern.compile("(\\d{2,4})x(\\d{2,4})");
 
@@ -68,7 +70,7 @@ public record FunctionSettings(String region, String framesBucket, Set<String> a
         return new FunctionSettings(env.getOrDefault(REGION, "us-east-1"), blankToNull(env.get(FRAMES_BUCKET)),
                 hosts(env.get(ALLOWED_HTTPS_HOSTS)), uri(env, S3_ENDPOINT), uri(env, SNS_ENDPOINT),
                 blankToNull(env.get(TOPIC_ARN)), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                accessKey, secret);
+                accessKey, secret, blankToNull(env.get(SESSION_TOKEN)));
     }
 
     /** The frames bucket; throws when the deployment did not set it. */

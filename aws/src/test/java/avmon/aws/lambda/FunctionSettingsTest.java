@@ -18,7 +18,7 @@ class FunctionSettingsTest {
         FunctionSettings s = FunctionSettings.from(Map.of("AWS_REGION", "eu-west-1", "FRAMES_BUCKET", "frames",
                 "ALLOWED_HTTPS_HOSTS", "cdn.example.com, *.media.example.net", "S3_ENDPOINT", "http://127.0.0.1:9000",
                 "TOPIC_ARN", "arn:aws:sns:eu-west-1:1:t", "THUMBNAIL_SIZE", "320x180",
-                "AVMON_ACCESS_KEY_ID", "k", "AVMON_SECRET_ACCESS_KEY", "secret"));
+                "AWS_ACCESS_KEY_ID", "k", "AWS_SECRET_ACCESS_KEY", "secret"));
         assertEquals("eu-west-1", s.region());
         assertEquals("frames", s.requireFramesBucket());
         assertEquals(Set.of("cdn.example.com", "*.media.example.net"), s.allowedHosts(), "trimmed host list");
@@ -45,6 +45,6 @@ class FunctionSettingsTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> FunctionSettings.from(Map.of("S3_ENDPOINT", "nohost")))
                 .getMessage().contains("S3_ENDPOINT"));
         assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> FunctionSettings.from(Map.of("AVMON_ACCESS_KEY_ID", "k"))).getMessage().contains("both"));
+                () -> FunctionSettings.from(Map.of("AWS_ACCESS_KEY_ID", "k"))).getMessage().contains("both"));
     }
 }

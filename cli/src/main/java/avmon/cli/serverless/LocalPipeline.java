@@ -83,8 +83,7 @@ public final class LocalPipeline implements AutoCloseable {
         env.put(FunctionSettings.SNS_ENDPOINT, cloud.snsEndpoint().toString());
         env.put(FunctionSettings.TOPIC_ARN, topicArn);
         env.put(FunctionSettings.THUMBNAIL_SIZE, builder.thumbnailSize);
-        env.put(FunctionSettings.ACCESS_KEY_ID, cloud.credentials().accessKeyId());
-        env.put(FunctionSettings.SECRET_ACCESS_KEY, cloud.credentials().secretAccessKey());
+        // The host puts the cloud's keys in AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, as Lambda puts the role's.
         Map<String, HandlerFactory> handlers = new LinkedHashMap<>();
         handlers.put(CONVERTER, e -> new ConverterHandler(e, functionRequests));
         handlers.put(DETECTOR, e -> new DetectorHandler(e, functionRequests));

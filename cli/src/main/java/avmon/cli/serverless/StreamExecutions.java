@@ -97,7 +97,7 @@ public final class StreamExecutions {
             Integer segments = output != null && output.hasNonNull("segments") ? output.get("segments").asInt() : null;
             progress.accept(streamId + ": " + done.statusAsString()
                     + (segments != null ? ", " + segments + " segments" : "")
-                    + (done.error() != null ? ", " + done.error() : "")
+                    + (done.error() != null ? ", " + done.error() + ": " + causeMessage(done.cause()) : "")
                     + " (" + executions.size() + " execution" + (executions.size() == 1 ? "" : "s") + ")");
             return new StreamOutcome(streamId, executions, done.statusAsString(), done.error(), done.cause(), segments,
                     entered, retries);
@@ -152,6 +152,19 @@ public final class StreamExecutions {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /** The failure's own words: the innermost errorMessage of a (nested) Lambda error document, else the cause. */
+    static String causeMessage(String cause) {
+        String text = cause;
+        for (int depth = 0; depth < 3 && text != null; depth++) {
+            JsonNode document = parse(text);
+            if (document == null || !document.hasNonNull("errorMessage")) {
+                break;
+            }
+            text = document.get("errorMessage").asText();
+        }
+        return text == null ? "" : text;
     }
 
     private static String text(JsonNode node, String field) {

@@ -33,8 +33,8 @@ class ConverterHandlerTest {
         cloud = LocalCloud.builder().s3Bucket("frames").start();
         meter = new RequestMeter();
         handler = new ConverterHandler(Map.of("FRAMES_BUCKET", "frames", "S3_ENDPOINT", cloud.s3Endpoint().toString(),
-                "AVMON_ACCESS_KEY_ID", cloud.credentials().accessKeyId(),
-                "AVMON_SECRET_ACCESS_KEY", cloud.credentials().secretAccessKey()), meter);
+                "AWS_ACCESS_KEY_ID", cloud.credentials().accessKeyId(),
+                "AWS_SECRET_ACCESS_KEY", cloud.credentials().secretAccessKey()), meter);
         try (S3Client s3 = S3Client.builder().endpointOverride(cloud.s3Endpoint()).forcePathStyle(true)
                 .region(Region.of(cloud.region())).credentialsProvider(cloud.credentials().provider())
                 .httpClient(UrlConnectionHttpClient.create()).build()) {

@@ -27,8 +27,8 @@ class DetectorHandlerTest {
     static void start() {
         cloud = LocalCloud.builder().s3Bucket("frames").start();
         handler = new DetectorHandler(Map.of("FRAMES_BUCKET", "frames", "S3_ENDPOINT", cloud.s3Endpoint().toString(),
-                "AVMON_ACCESS_KEY_ID", cloud.credentials().accessKeyId(),
-                "AVMON_SECRET_ACCESS_KEY", cloud.credentials().secretAccessKey()));
+                "AWS_ACCESS_KEY_ID", cloud.credentials().accessKeyId(),
+                "AWS_SECRET_ACCESS_KEY", cloud.credentials().secretAccessKey()));
     }
 
     @AfterAll

@@ -32,8 +32,8 @@ class NotifierHandlerTest {
         subscriber = new RecordingSubscriber();
         cloud.sns().subscribe(topic, subscriber);
         handler = new NotifierHandler(Map.of("TOPIC_ARN", topic, "SNS_ENDPOINT", cloud.snsEndpoint().toString(),
-                "AVMON_ACCESS_KEY_ID", cloud.credentials().accessKeyId(),
-                "AVMON_SECRET_ACCESS_KEY", cloud.credentials().secretAccessKey()));
+                "AWS_ACCESS_KEY_ID", cloud.credentials().accessKeyId(),
+                "AWS_SECRET_ACCESS_KEY", cloud.credentials().secretAccessKey()));
     }
 
     @AfterAll

@@ -1,0 +1,53 @@
+package avmon.cli.serverless;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import avmon.cli.detect.CommandRun;
+import avmon.core.detect.DefectType;
+import avmon.core.synth.GeneratedStream;
+import avmon.core.synth.InjectedDefect;
+import avmon.core.synth.StreamGenerator;
+import avmon.core.synth.StreamSpec;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServerlessStartCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void start_localTarget_runsTheStreamAndReportsWhatItUsed() throws Exception {
+        GeneratedStream stream = new StreamGenerator().generate(StreamSpec.of("quiet", 2).withSize(320, 180)
+                .withDuration(4).with(InjectedDefect.of(DefectType.SILENCE, 0.5, 2.5)), dir);
+
+        CommandRun run = CommandRun.of("serverless", "start", "--detectors", "silence", stream.directory().toString());
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("quiet: uploaded to s3://avmon-frames/streams/quiet/index.m3u8"), run::toString);
+        assertTrue(run.err().contains("quiet: SUCCEEDED, 2 segments"), () -> "progress on stderr: " + run);
+        assertTrue(run.out().contains("billed transitions"), run::toString);
+        assertTrue(run.out().contains("agree"), () -> "service and histories agree: " + run);
+        assertTrue(run.out().matches("(?s).*avmon-converter\\s+2 invocations.*"), () -> "one conversion per segment: " + run);
+        assertTrue(run.out().contains("1 messages published"), () -> "the silence was published: " + run);
+    }
+
+    @Test
+    void start_notAStreamFolder_oneLineError() {
+        CommandRun run = CommandRun.of("serverless", "start", dir.toString());
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.err().startsWith("avmon: --target local takes stream folders"), run::toString);
+    }
+
+    @Test
+    void start_remoteTargetWithoutStateMachine_usageError() {
+        CommandRun run = CommandRun.of("serverless", "start", "--target", "aws", "s3://b/streams/x/index.m3u8");
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("--state-machine-arn"), run::toString);
+        CommandRun local = CommandRun.of("serverless", "start", "--target", "localstack", "--state-machine-arn",
+                "arn:aws:states:us-east-1:000000000000:stateMachine:x", "file:///etc/passwd");
+        assertEquals(2, local.exitCode(), local::toString);
+    }
+}
