@@ -107,10 +107,6 @@ final class HlsSegmenter {
     }
 
     private static void check(int ret, String what) throws IOException {
-        if (ret < 0) {
-            byte[] text = new byte[256];
-            avutil.av_strerror(ret, text, text.length);
-            throw new IOException("cannot " + what + ": " + new String(text, java.nio.charset.StandardCharsets.UTF_8).trim());
-        }
+        FfmpegCalls.check(ret, what);
     }
 }

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
  * detector must see every change; an encoder must spend bits everywhere). Everything follows from the seed
  * and the picture number, so the same picture can be drawn again (a freeze) and runs are reproducible.
  *
- * <p>Levels stay between about 40 and 230 (full range), far from black.
+ * <p>Levels stay between about 45 and 225 (full range), far from black.
  */
 final class PictureRenderer {
 

@@ -6,13 +6,14 @@ import avmon.core.media.MediaException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Writes synthetic streams with known defects: {@code <out>/<id>/index.m3u8}, its 2-second MPEG-TS segments
@@ -43,7 +44,7 @@ public final class StreamGenerator {
 
     /** Writes every spec under {@code out}. */
     public List<GeneratedStream> generateAll(List<StreamSpec> specs, Path out) throws IOException {
-        List<GeneratedStream> written = new java.util.ArrayList<>();
+        List<GeneratedStream> written = new ArrayList<>();
         for (StreamSpec spec : specs) {
             written.add(generate(spec, out));
         }
@@ -71,7 +72,7 @@ public final class StreamGenerator {
             double audioDelay = spec.video() ? 0 : (double) priming / StreamEncoder.SAMPLE_RATE;
             GroundTruth truth = new TruthBuilder(plan, audioDelay).build(runs);
             json.writeValue(dir.resolve(TRUTH_FILE).toFile(), truth);
-            return new GeneratedStream(dir, dir.resolve(HlsSegmenter.PLAYLIST), countSegments(dir), truth);
+            return new GeneratedStream(dir, dir.resolve(HlsSegmenter.PLAYLIST), countSegments(dir.resolve(HlsSegmenter.PLAYLIST)), truth);
         } catch (MediaException e) {
             throw new IOException(spec.id() + ": cannot decode the stream just written: " + e.getMessage(), e);
         } finally {
@@ -123,15 +124,10 @@ public final class StreamGenerator {
         }
     }
 
-    private static int countSegments(Path dir) throws IOException {
-        try (DirectoryStream<Path> segments = Files.newDirectoryStream(dir, "seg*.ts")) {
-            int n = 0;
-            for (Path ignored : segments) {
-                n++;
-            }
-            return n;
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+    /** Segments as the playlist lists them. */
+    private static int countSegments(Path playlist) throws IOException {
+        try (Stream<String> lines = Files.lines(playlist)) {
+            return (int) lines.filter(line -> line.startsWith("#EXTINF:")).count();
         }
     }
 }

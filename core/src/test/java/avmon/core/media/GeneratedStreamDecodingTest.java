@@ -102,6 +102,26 @@ class GeneratedStreamDecodingTest {
     }
 
     @Test
+    void next_twoStreamsOnTwoThreads_eachKeepsItsOwnDecoderErrors() throws Exception {
+        List<List<String>> alone = errorsPerPicture(damaged);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var damagedRun = pool.submit(() -> errorsPerPicture(damaged));
+            var cleanRun = pool.submit(() -> errorsPerPicture(videoOnly));
+            assertEquals(alone, damagedRun.get(), "the damaged stream's errors, with another decode running");
+            assertTrue(cleanRun.get().stream().allMatch(List::isEmpty),
+                    "none of them lands on the clean stream decoded at the same time");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<List<String>> errorsPerPicture(GeneratedStream stream) throws MediaException {
+        return Decoded.of(stream.playlist().toString(), MediaOptions.defaults().withAudio(false)).frames().stream()
+                .map(AnalysisFrame::decoderErrors).toList();
+    }
+
+    @Test
     void next_laterSegmentWithOrigin_sameTimesAndPicturesAsPlaylist() throws Exception {
         double origin;
         try (FfmpegMediaStream first = FfmpegMediaStream.open(segment(damaged, 0).toString(), MediaOptions.defaults())) {
