@@ -19,17 +19,20 @@ import java.util.concurrent.TimeoutException;
  */
 final class Invocation {
 
-    /** Lambda's limit on the INIT phase of an on-demand function. */
-    static final Duration INIT_LIMIT = Duration.ofSeconds(10);
     private static final String TIMED_OUT = "Sandbox.Timedout";
 
     private final RegisteredFunction function;
     private final ObjectMapper mapper;
+    private final Duration initLimit;
     private final String requestId = UUID.randomUUID().toString();
 
-    Invocation(RegisteredFunction function, ObjectMapper mapper) {
+    /**
+     * @param initLimit how long the handler's construction may take before the invocation fails
+     */
+    Invocation(RegisteredFunction function, ObjectMapper mapper, Duration initLimit) {
         this.function = function;
         this.mapper = mapper;
+        this.initLimit = initLimit;
     }
 
     /** Runs {@code event} through the function; failures of the function are in the result. */
@@ -52,14 +55,14 @@ final class Invocation {
         Future<?> init = environment.initialize(function.configuration().handlerFactory(), function.environment(),
                 mapper);
         try {
-            init.get(INIT_LIMIT.toNanos(), TimeUnit.NANOSECONDS);
+            init.get(initLimit.toNanos(), TimeUnit.NANOSECONDS);
             return Optional.empty();
         } catch (TimeoutException e) {
             function.discard(environment);
             String message = "RequestId: " + requestId + " Error: INIT phase timed out after "
-                    + seconds(INIT_LIMIT) + " seconds";
+                    + seconds(initLimit) + " seconds";
             return Optional.of(failed(TIMED_OUT, ErrorDocument.of(TIMED_OUT, message, mapper).toString(), true,
-                    INIT_LIMIT, Duration.ZERO, List.of(), true));
+                    initLimit, Duration.ZERO, List.of(), true));
         } catch (ExecutionException e) {
             // A handler that cannot be constructed leaves no usable environment; the next call starts again.
             function.discard(environment);

@@ -33,6 +33,8 @@ public final class LambdaHost implements TaskInvoker, AutoCloseable {
 
     /** AWS's default account concurrency in a region. */
     public static final int DEFAULT_ACCOUNT_CONCURRENCY = 1000;
+    /** Lambda's limit on the INIT phase of an on-demand function. */
+    public static final Duration INIT_LIMIT = Duration.ofSeconds(10);
     /** Lambda's limit on a synchronous request and response. */
     static final int MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
     private static final Set<String> RESERVED_VARIABLES = Set.of("_HANDLER", "AWS_REGION", "AWS_DEFAULT_REGION",
@@ -48,6 +50,7 @@ public final class LambdaHost implements TaskInvoker, AutoCloseable {
     private final ConcurrencyLimiter limiter;
     private final Map<String, RegisteredFunction> functions = new ConcurrentHashMap<>();
     private final ExecutorService waitingCallers;
+    private final Duration initLimit;
     private volatile boolean closed;
 
     /**
@@ -66,6 +69,13 @@ public final class LambdaHost implements TaskInvoker, AutoCloseable {
      * @param roleCredentials the key pair functions sign their AWS calls with, or {@code null} for none
      */
     public LambdaHost(String region, String accountId, int accountConcurrency, LocalCredentials roleCredentials) {
+        this(region, accountId, accountConcurrency, roleCredentials, INIT_LIMIT);
+    }
+
+    // Tests shorten the INIT limit so that a hanging constructor can be tried in milliseconds.
+    LambdaHost(String region, String accountId, int accountConcurrency, LocalCredentials roleCredentials,
+               Duration initLimit) {
+        this.initLimit = initLimit;
         this.roleCredentials = roleCredentials;
         this.region = region;
         this.accountId = accountId;
@@ -154,7 +164,7 @@ public final class LambdaHost implements TaskInvoker, AutoCloseable {
             throw e;
         }
         try {
-            return new Invocation(target, mapper).run(bytes);
+            return new Invocation(target, mapper, initLimit).run(bytes);
         } catch (RejectedExecutionException e) {
             // close() stopped the environment's thread between the check above and the call.
             throw new LambdaServiceException("ServiceException", 500, "the Lambda host is closed");

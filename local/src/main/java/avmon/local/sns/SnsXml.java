@@ -67,7 +67,9 @@ final class SnsXml {
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&apos;");
                 case '\r' -> out.append("&#13;");
-                default -> out.append(c);
+                case '\n', '\t' -> out.append(c);
+                // XML 1.0 cannot carry other control characters, not even as references.
+                default -> out.append(c < 0x20 ? '\uFFFD' : c);
             }
         }
         return out.toString();

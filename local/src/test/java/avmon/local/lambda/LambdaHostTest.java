@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -171,6 +172,26 @@ class LambdaHostTest {
         assertTrue(first.payload().contains("model file missing"), "init error message: " + first.payload());
         assertTrue(second.coldStart(), "a failed environment is discarded: the next invocation starts again");
         assertEquals(2, host.metrics("broken").errors(), "both count as errors");
+    }
+
+    @Test
+    void invoke_constructorHangs_failsAfterInitLimitAndStartsAgainNextTime() throws Exception {
+        host.close();
+        host = new LambdaHost(REGION, ACCOUNT, 10, null, Duration.ofMillis(200));
+        CountDownLatch never = new CountDownLatch(1);
+        host.register(function("hanging", environment -> {
+            never.await();
+            return new TestHandlers.Shouter();
+        }).build());
+
+        InvocationResult first = host.invoke("hanging", "\"a\"");
+        InvocationResult second = host.invoke("hanging", "\"b\"");
+
+        assertEquals("Sandbox.Timedout", first.errorType().orElseThrow(), "a hanging INIT times out");
+        assertTrue(payload(first).get("errorMessage").asText().contains("INIT phase timed out"),
+                "message: " + first.payload());
+        assertTrue(second.coldStart(), "the hung environment was abandoned: the next call starts another");
+        assertEquals(2, host.metrics("hanging").timeouts(), "both count as timeouts");
     }
 
     @Test

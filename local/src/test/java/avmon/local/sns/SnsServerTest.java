@@ -159,6 +159,9 @@ class SnsServerTest {
         assertThrows(InvalidParameterValueException.class, () -> sns.publish(b -> b.topicArn(arn).message("x")
                 .messageAttributes(Map.of("AWS.reserved", stringAttribute("v")))), "a reserved attribute name");
         assertThrows(InvalidParameterValueException.class, () -> sns.publish(b -> b.topicArn(arn).message("x")
+                .messageAttributes(Map.of("bad\u0001name", stringAttribute("v")))),
+                "a control character in a name, echoed in the error, still gives a readable error");
+        assertThrows(InvalidParameterValueException.class, () -> sns.publish(b -> b.topicArn(arn).message("x")
                 .messageAttributes(Map.of("t", MessageAttributeValue.builder().dataType("Date")
                         .stringValue("today").build()))), "an unknown data type");
         assertThrows(InvalidParameterException.class, () -> sns.publish(b -> b.topicArn(arn)
