@@ -85,7 +85,7 @@ public final class DetectCommand implements Callable<Integer> {
         MediaOptions options = MediaOptions.defaults().withThumbnailSize(thumbnail.width(), thumbnail.height())
                 .withAudio(needsAudio);
         try (MediaStream stream = FfmpegMediaStream.open(source, options)) {
-            List<Detector<?>> runnable = runnableOn(stream.info(), detectors, needsAudio);
+            List<Detector<?>> runnable = runnableOn(stream.info(), detectors);
             printer.start(stream.info(), runnable.stream().map(Detector::name).toList());
             List<Defect> found = new ArrayList<>();
             StreamAnalyzer analyzer = new StreamAnalyzer(runnable, defect -> {
@@ -98,21 +98,21 @@ public final class DetectCommand implements Callable<Integer> {
     }
 
     /**
-     * The detectors this input can feed. Without audio the video detectors run and a note says so; without
-     * video nothing a picture monitor promises can run, so that is a failure unless only audio detectors
-     * were asked for.
+     * The detectors this input can feed. A stream without audio runs the video detectors and one without
+     * video the audio detectors, with a note that says so; only when none of the detectors asked for can
+     * run is the input a failure.
      */
-    private List<Detector<?>> runnableOn(StreamInfo info, List<Detector<?>> detectors, boolean needsAudio)
-            throws MediaException {
+    private List<Detector<?>> runnableOn(StreamInfo info, List<Detector<?>> detectors) throws MediaException {
         List<Detector<?>> runnable = DetectorSettings.applicable(detectors, info.hasVideo(), info.hasAudio());
-        boolean needsVideo = detectors.stream().anyMatch(Detector::usesVideo);
-        if (needsVideo && !info.hasVideo()) {
-            throw new MediaException(MediaException.Reason.NO_USABLE_STREAM, info.source(), info.source()
-                    + ": no video stream (audio only); only --detectors silence can run on it");
+        String missing = info.hasVideo() ? "no audio stream" : "no video stream (audio only)";
+        if (runnable.isEmpty()) {
+            throw new MediaException(MediaException.Reason.NO_USABLE_STREAM, info.source(), info.source() + ": "
+                    + missing + "; none of the detectors asked for can run on it");
         }
-        if (needsAudio && !info.hasAudio()) {
+        if (runnable.size() < detectors.size()) {
             PrintWriter err = spec.commandLine().getErr();
-            err.println("avmon: " + info.source() + ": no audio stream; running the video detectors only ("
+            err.println("avmon: " + info.source() + ": " + missing + "; running the "
+                    + (info.hasVideo() ? "video" : "audio") + " detectors only ("
                     + String.join(", ", runnable.stream().map(Detector::name).toList()) + ")");
             err.flush();
         }

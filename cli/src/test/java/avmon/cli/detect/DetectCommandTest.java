@@ -89,10 +89,21 @@ class DetectCommandTest {
     }
 
     @Test
-    void detect_audioOnlyStream_failsInOneLine() {
+    void detect_audioOnlyStream_runsAudioDetectorsAndSaysSo() {
         CommandRun run = CommandRun.of("detect", audioOnly);
 
-        assertEquals(1, run.exitCode(), () -> "no video to monitor: " + run);
+        assertEquals(0, run.exitCode(), () -> "the audio can still be monitored: " + run);
+        assertEquals(List.of("avmon: " + audioOnly
+                        + ": no video stream (audio only); running the audio detectors only (silence)"),
+                run.errLines(), () -> "says so in one line: " + run);
+        assertTrue(run.out().contains(audioOnly + ": 0 defects"), () -> "summary: " + run);
+    }
+
+    @Test
+    void detect_audioOnlyStreamWithOnlyVideoDetectors_failsInOneLine() {
+        CommandRun run = CommandRun.of("detect", "--detectors", "freeze,black", audioOnly);
+
+        assertEquals(1, run.exitCode(), () -> "nothing asked for can run: " + run);
         assertEquals(1, run.errLines().size(), () -> "one line: " + run);
         assertTrue(run.err().contains("no video stream"), () -> "says why: " + run);
     }
