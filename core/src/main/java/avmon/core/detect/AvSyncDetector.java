@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * is in tolerance again (no end when none comes), value = mean offset over the run. Without a sync pattern
  * no flash finds its beep and the detector reports nothing: it is only active when the pattern is present.
  */
-public final class AvSyncDetector implements Detector<AvSyncDetector.State> {
+public final class AvSyncDetector extends AbstractDetector<AvSyncDetector.State> {
 
     /** The detector's name and the key of its state. */
     public static final String NAME = "av_sync";
@@ -67,22 +67,8 @@ public final class AvSyncDetector implements Detector<AvSyncDetector.State> {
     private final Settings settings;
 
     public AvSyncDetector(Settings settings) {
+        super(NAME, State.class, State::new);
         this.settings = settings;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Class<State> stateType() {
-        return State.class;
-    }
-
-    @Override
-    public State initialState() {
-        return new State();
     }
 
     @Override

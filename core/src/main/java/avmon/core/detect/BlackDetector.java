@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * black, if it lasted at least {@link Settings#minDuration()}. A run still black at the end of the input
  * ends there, as FFmpeg reports it.
  */
-public final class BlackDetector implements Detector<BlackDetector.State> {
+public final class BlackDetector extends AbstractDetector<BlackDetector.State> {
 
     /** The detector's name and the key of its state. */
     public static final String NAME = "black";
@@ -58,23 +58,9 @@ public final class BlackDetector implements Detector<BlackDetector.State> {
     private final int blackLuma;
 
     public BlackDetector(Settings settings) {
+        super(NAME, State.class, State::new);
         this.settings = settings;
         this.blackLuma = settings.blackLuma();
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Class<State> stateType() {
-        return State.class;
-    }
-
-    @Override
-    public State initialState() {
-        return new State();
     }
 
     @Override

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * errors, until the next intact keyframe. This detector does not see that tail, so its end can be early by
  * up to one GOP; recognising the look of concealment is the job of the trained detector.
  */
-public final class DecoderErrorDetector implements Detector<DecoderErrorDetector.State> {
+public final class DecoderErrorDetector extends AbstractDetector<DecoderErrorDetector.State> {
 
     /** The detector's name and the key of its state. */
     public static final String NAME = "decoder_errors";
@@ -51,22 +51,8 @@ public final class DecoderErrorDetector implements Detector<DecoderErrorDetector
     private final Settings settings;
 
     public DecoderErrorDetector(Settings settings) {
+        super(NAME, State.class, State::new);
         this.settings = settings;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Class<State> stateType() {
-        return State.class;
-    }
-
-    @Override
-    public State initialState() {
-        return new State();
     }
 
     @Override

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * freeze), the same measure as the ground truth; FFmpeg measures it up to the last frozen picture, which
  * differs by one frame at the threshold. Black video is static too: it is also a freeze.
  */
-public final class FreezeDetector implements Detector<FreezeDetector.State> {
+public final class FreezeDetector extends AbstractDetector<FreezeDetector.State> {
 
     /** The detector's name and the key of its state. */
     public static final String NAME = "freeze";
@@ -52,22 +52,8 @@ public final class FreezeDetector implements Detector<FreezeDetector.State> {
     private final Settings settings;
 
     public FreezeDetector(Settings settings) {
+        super(NAME, State.class, State::new);
         this.settings = settings;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Class<State> stateType() {
-        return State.class;
-    }
-
-    @Override
-    public State initialState() {
-        return new State();
     }
 
     @Override

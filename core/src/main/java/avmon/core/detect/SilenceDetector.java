@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * time of the first sample that is loud again. Silence that runs to the end of the input ends at the end
  * of the last audio sample, as FFmpeg reports it.
  */
-public final class SilenceDetector implements Detector<SilenceDetector.State> {
+public final class SilenceDetector extends AbstractDetector<SilenceDetector.State> {
 
     /** The detector's name and the key of its state. */
     public static final String NAME = "silence";
@@ -53,22 +53,8 @@ public final class SilenceDetector implements Detector<SilenceDetector.State> {
     private final Settings settings;
 
     public SilenceDetector(Settings settings) {
+        super(NAME, State.class, State::new);
         this.settings = settings;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Class<State> stateType() {
-        return State.class;
-    }
-
-    @Override
-    public State initialState() {
-        return new State();
     }
 
     @Override
