@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import avmon.local.lambda.FunctionConfiguration;
-import avmon.local.sfn.api.StepFunctionsConfig;
-import avmon.local.sfn.api.StepFunctionsServer;
-import avmon.local.sfn.api.StepFunctionsService;
-import avmon.local.sfn.asl.AslParser;
+import avmon.local.sfn.api.LocalStepFunctions;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -34,28 +30,9 @@ class LocalCloudStepFunctionsTest {
     private LocalCloud cloud;
     private SfnClient sfn;
 
-    /** Starts the Step Functions service of {@code avmon.local.sfn.api} on the cloud's Lambda host. */
-    private static LocalService stepFunctions(LocalCloud cloud) {
-        StepFunctionsService service = new StepFunctionsService(new AslParser(), StepFunctionsConfig.defaults()
-                .withRegion(cloud.region()).withAccountId(cloud.accountId()).withTasks(cloud.lambda()));
-        StepFunctionsServer server = StepFunctionsServer.start(service);
-        return new LocalService() {
-            @Override
-            public URI endpoint() {
-                return server.endpoint();
-            }
-
-            @Override
-            public void close() {
-                server.close();
-                service.close();
-            }
-        };
-    }
-
     @BeforeEach
     void start() {
-        cloud = LocalCloud.builder().lambda().stepFunctions(LocalCloudStepFunctionsTest::stepFunctions).start();
+        cloud = LocalCloud.builder().lambda().stepFunctions(LocalStepFunctions.starter()).start();
         cloud.lambda().register(FunctionConfiguration.builder("double", environment ->
                 (RequestHandler<Map<String, Integer>, Map<String, Integer>>) (event, context) ->
                         Map.of("n", 2 * event.get("n"))).build());
