@@ -57,6 +57,19 @@ class FfmpegMediaStreamTest {
     }
 
     @Test
+    void next_streamWithBFrames_givesPicturesInPresentationOrder() throws Exception {
+        Path reordered = TestClips.writeWithBFrames(dir.resolve("bframes.ts"), 40);
+        List<AnalysisFrame> frames = Decoded.of(reordered.toString(), MediaOptions.defaults()).frames();
+        assertEquals(40, frames.size(), "every picture");
+        for (int i = 1; i < frames.size(); i++) {
+            assertEquals(i * 0.04, frames.get(i).time(), 1e-6, "time of picture " + i);
+            assertEquals(i, frames.get(i).index(), "index of picture " + i);
+            assertTrue(frames.get(i).lumaAt(0, 0) > frames.get(i - 1).lumaAt(0, 0),
+                    "the ramp brightens picture after picture, so they come out in display order: " + i);
+        }
+    }
+
+    @Test
     void next_customThumbnailSize_isHonoured() throws Exception {
         try (MediaStream stream = FfmpegMediaStream.open(clip.toString(),
                 MediaOptions.defaults().withThumbnailSize(64, 36).withAudio(false))) {

@@ -21,16 +21,34 @@ final class TestClips {
 
     /** {@code frames} pictures of a moving ramp and/or a 1 kHz tone, H.264 + AAC in MPEG-TS. */
     static Path write(Path file, int frames, boolean video, boolean audio) throws Exception {
+        return write(file, frames, video, audio, false);
+    }
+
+    /**
+     * {@code frames} pictures of a ramp that brightens by 4 levels a picture, MPEG-4 part 2 with two B-frames
+     * between references, so that decode order differs from presentation order (as in most broadcast H.264,
+     * which this build cannot encode).
+     */
+    static Path writeWithBFrames(Path file, int frames) throws Exception {
+        return write(file, frames, true, false, true);
+    }
+
+    private static Path write(Path file, int frames, boolean video, boolean audio, boolean bFrames) throws Exception {
         FfmpegLibrary.load();
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toString(),
                 video ? WIDTH : 0, video ? HEIGHT : 0, audio ? 2 : 0)) {
             recorder.setFormat("mpegts");
             if (video) {
-                recorder.setVideoCodecName("libopenh264");
                 recorder.setFrameRate(FPS);
                 recorder.setGopSize(FPS);
                 recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
                 recorder.setVideoBitrate(1_000_000);
+                if (bFrames) {
+                    recorder.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
+                    recorder.setVideoOption("bf", "2");
+                } else {
+                    recorder.setVideoCodecName("libopenh264");
+                }
             }
             if (audio) {
                 recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
