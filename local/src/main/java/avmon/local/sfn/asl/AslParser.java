@@ -759,11 +759,47 @@ public final class AslParser implements DefinitionParser {
         }
         MapState.Items items = new MapState.Items(itemsPath, itemsTemplate, jsonPathSelector,
                 jsonataSelector, node.has("ItemReader"));
-        return new MapState(common, items, processor, mode.equals("DISTRIBUTED"),
+        boolean distributed = mode.equals("DISTRIBUTED");
+        for (String f : List.of("ItemBatcher", "ResultWriter", "ItemReader")) {
+            if (!distributed && node.has(f)) {
+                throw schema("The field '" + f + "' is supported only by a Map state in DISTRIBUTED mode", at + "/" + f);
+            }
+        }
+        return new MapState(common, items, processor, distributed,
                 setting(node, "MaxConcurrency", at, language),
                 setting(node, "ToleratedFailureCount", at, language),
                 setting(node, "ToleratedFailurePercentage", at, language),
-                errorHandling(node, at, language));
+                errorHandling(node, at, language),
+                node.has("ItemBatcher") ? batcher(node.get("ItemBatcher"), at + "/ItemBatcher", language) : null,
+                node.has("ResultWriter"));
+    }
+
+    private static MapState.Batcher batcher(JsonNode node, String at, QueryLanguage language) {
+        if (!node.isObject()) {
+            throw schema("The value for the field 'ItemBatcher' must be an OBJECT", at);
+        }
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!Set.of("MaxItemsPerBatch", "MaxItemsPerBatchPath", "MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath",
+                    "BatchInput").contains(f)) {
+                throw schema("Field '" + f + "' is not supported in an ItemBatcher", at + "/" + f);
+            }
+        }
+        MapState.Setting maxItems = setting(node, "MaxItemsPerBatch", at, language);
+        MapState.Setting maxBytes = setting(node, "MaxInputBytesPerBatch", at, language);
+        if (maxItems == null && maxBytes == null) {
+            throw schema("An ItemBatcher needs MaxItemsPerBatch or MaxInputBytesPerBatch", at);
+        }
+        PayloadTemplate jsonPathInput = null;
+        JsonataTemplate jsonataInput = null;
+        if (node.has("BatchInput")) {
+            if (language == QueryLanguage.JSONATA) {
+                jsonataInput = jsonata(node, "BatchInput", at);
+            } else {
+                jsonPathInput = template(node, "BatchInput", at);
+            }
+        }
+        return new MapState.Batcher(maxItems, maxBytes, jsonPathInput, jsonataInput);
     }
 
     private static MapState.Setting setting(JsonNode node, String name, String at, QueryLanguage language) {

@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Map: runs its item processor once per item and outputs the array of results. Inline maps write each
@@ -27,6 +30,18 @@ final class MapState extends State {
     record Setting(String name, JsonNode literal, ValuePath path, JsonataExpression expression) {
     }
 
+    /**
+     * ItemBatcher (distributed maps): each child run gets {@code {"BatchInput": ..., "Items": [...]}}.
+     *
+     * @param maxItems   MaxItemsPerBatch, or {@code null}
+     * @param maxBytes   MaxInputBytesPerBatch, or {@code null}
+     * @param jsonPathBatchInput BatchInput in a JSONPath state, or {@code null}
+     * @param jsonataBatchInput  BatchInput in a JSONata state, or {@code null}
+     */
+    record Batcher(Setting maxItems, Setting maxBytes, PayloadTemplate jsonPathBatchInput,
+                   JsonataTemplate jsonataBatchInput) {
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Items items;
@@ -36,9 +51,16 @@ final class MapState extends State {
     private final Setting toleratedFailureCount;
     private final Setting toleratedFailurePercentage;
     private final ErrorHandling errorHandling;
+    private final Batcher batcher;
+    private final boolean writesResults;
 
+    /**
+     * @param batcher       the ItemBatcher, or {@code null}
+     * @param writesResults whether the definition has a ResultWriter (S3, which this engine does not have)
+     */
     MapState(Common common, Items items, StateGraph processor, boolean distributed, Setting maxConcurrency,
-             Setting toleratedFailureCount, Setting toleratedFailurePercentage, ErrorHandling errorHandling) {
+             Setting toleratedFailureCount, Setting toleratedFailurePercentage, ErrorHandling errorHandling,
+             Batcher batcher, boolean writesResults) {
         super(common);
         this.items = items;
         this.processor = processor;
@@ -47,6 +69,8 @@ final class MapState extends State {
         this.toleratedFailureCount = toleratedFailureCount;
         this.toleratedFailurePercentage = toleratedFailurePercentage;
         this.errorHandling = errorHandling;
+        this.batcher = batcher;
+        this.writesResults = writesResults;
     }
 
     @Override
@@ -104,12 +128,22 @@ final class MapState extends State {
         ObjectNode runStarted = JsonNodeFactory.instance.objectNode();
         runStarted.put("mapRunArn", mapRunArn(run));
         run.execution().event("MapRunStarted", "mapRunStartedEventDetails", runStarted);
+        if (writesResults) {
+            throw StateError.of("States.ResultWriterFailed",
+                    "The local Step Functions engine has no S3 to write Map results to (ResultWriter)");
+        }
         Execution child = run.execution().withHistory(DISCARD);
-        ArrayNode results = JsonNodeFactory.instance.arrayNode(list.size());
+        List<JsonNode> inputs = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            inputs.add(itemInput(run, selected, i, list.get(i)));
+        }
+        if (batcher != null) {
+            inputs = batches(run, selected, inputs);
+        }
+        ArrayNode results = JsonNodeFactory.instance.arrayNode(inputs.size());
         int failures = 0;
         StateError lastFailure = null;
-        for (int i = 0; i < list.size(); i++) {
-            JsonNode input = itemInput(run, selected, i, list.get(i));
+        for (JsonNode input : inputs) {
             try {
                 results.add(processor.run(child, input, run.variables().child(), true));
             } catch (StateError e) {
@@ -118,7 +152,7 @@ final class MapState extends State {
                 results.add(Catcher.errorObject(e));
             }
         }
-        if (exceedsTolerance(failures, list.size(), toleratedCount, toleratedPercent)) {
+        if (exceedsTolerance(failures, inputs.size(), toleratedCount, toleratedPercent)) {
             ObjectNode runFailed = JsonNodeFactory.instance.objectNode();
             runFailed.put("error", StateError.EXCEED_TOLERATED_FAILURE_THRESHOLD);
             runFailed.put("cause", "The specified tolerated failure threshold was exceeded");
@@ -129,6 +163,38 @@ final class MapState extends State {
         }
         run.execution().event("MapRunSucceeded");
         return results;
+    }
+
+    /** Groups child inputs by MaxItemsPerBatch and MaxInputBytesPerBatch, each with the BatchInput. */
+    private List<JsonNode> batches(StateRun run, JsonNode selected, List<JsonNode> inputs) throws StateError {
+        Long maxItems = readInteger(run, selected, batcher.maxItems());
+        Long maxBytes = readInteger(run, selected, batcher.maxBytes());
+        JsonNode batchInput = null;
+        if (batcher.jsonPathBatchInput() != null) {
+            batchInput = batcher.jsonPathBatchInput().evaluate(run.scopeOn(selected));
+        } else if (batcher.jsonataBatchInput() != null) {
+            batchInput = batcher.jsonataBatchInput().evaluate(run.states(null, null), run.variables().visible());
+        }
+        List<JsonNode> batches = new ArrayList<>();
+        ArrayNode items = null;
+        long bytes = 0;
+        for (JsonNode input : inputs) {
+            long size = input.toString().getBytes(StandardCharsets.UTF_8).length;
+            boolean full = items != null && ((maxItems != null && items.size() >= maxItems)
+                    || (maxBytes != null && bytes + size > maxBytes));
+            if (items == null || full) {
+                ObjectNode batch = JsonNodeFactory.instance.objectNode();
+                if (batchInput != null) {
+                    batch.set("BatchInput", batchInput);
+                }
+                items = batch.putArray("Items");
+                bytes = 0;
+                batches.add(batch);
+            }
+            items.add(input);
+            bytes += size;
+        }
+        return batches;
     }
 
     /** A negative threshold is one not given; with none given, any failure fails the map run. */

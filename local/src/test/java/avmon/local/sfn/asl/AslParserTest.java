@@ -78,4 +78,11 @@ class AslParserTest {
     void parse_notJson_rejectedAsInvalidJson() {
         assertPointsAt(rejected("{'StartAt': "), "INVALID_JSON_DESCRIPTION");
     }
+
+    @Test
+    void parse_itemBatcherInInlineMap_rejected() {
+        assertPointsAt(rejected("{'StartAt': 'M', 'States': {'M': {'Type': 'Map', 'ItemBatcher': {'MaxItemsPerBatch': 2},"
+                + " 'ItemProcessor': {'StartAt': 'P', 'States': {'P': {'Type': 'Pass', 'End': true}}}, 'End': true}}}"),
+                "DISTRIBUTED", "/States/M/ItemBatcher");
+    }
 }

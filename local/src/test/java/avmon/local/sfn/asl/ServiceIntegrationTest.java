@@ -79,4 +79,24 @@ class ServiceIntegrationTest {
                 "MapStateSucceeded", "MapStateExited", "ExecutionSucceeded"), run.types(), "parent history");
         assertEquals(4, run.outcome().billedTransitions(), "the Map and its three child states are billed");
     }
+
+    @Test
+    void distributedMap_itemBatcher_groupsItemsWithBatchInput() throws Exception {
+        AslTesting.Run run = AslTesting.run("{'StartAt': 'M', 'States': {'M': {'Type': 'Map',"
+                + " 'ItemBatcher': {'MaxItemsPerBatch': 2, 'BatchInput': {'tag.$': '$.tag'}}, 'ItemsPath': '$.items',"
+                + " 'ItemProcessor': {'ProcessorConfig': {'Mode': 'DISTRIBUTED', 'ExecutionType': 'STANDARD'},"
+                + " 'StartAt': 'P', 'States': {'P': {'Type': 'Pass', 'End': true}}}, 'End': true}}}",
+                "{'tag': 't', 'items': [1, 2, 3]}");
+        assertEquals(AslTesting.JSON.readTree("[{\"BatchInput\":{\"tag\":\"t\"},\"Items\":[1,2]},"
+                + "{\"BatchInput\":{\"tag\":\"t\"},\"Items\":[3]}]"), run.output(), "two batches");
+    }
+
+    @Test
+    void distributedMap_resultWriter_failsRatherThanDroppingResults() throws Exception {
+        AslTesting.Run run = AslTesting.run("{'StartAt': 'M', 'States': {'M': {'Type': 'Map',"
+                + " 'ResultWriter': {'Resource': 'arn:aws:states:::s3:putObject', 'Parameters': {'Bucket': 'b', 'Prefix': 'p'}},"
+                + " 'ItemProcessor': {'ProcessorConfig': {'Mode': 'DISTRIBUTED', 'ExecutionType': 'STANDARD'},"
+                + " 'StartAt': 'P', 'States': {'P': {'Type': 'Pass', 'End': true}}}, 'End': true}}}", "[1]");
+        assertEquals("States.ResultWriterFailed", run.outcome().error(), "error");
+    }
 }
