@@ -30,11 +30,22 @@ final class LiveView {
     private final boolean terminal;
     private final List<String> pending = new ArrayList<>();
     private final Map<String, StreamStatus.State> lastStates = new HashMap<>();
+    private final int width;
     private int tableLines;
 
     LiveView(PrintWriter out, boolean terminal) {
         this.out = out;
         this.terminal = terminal;
+        this.width = terminalWidth();
+    }
+
+    /** The terminal's width from {@code COLUMNS} where the shell exports it, else a common 120. */
+    private static int terminalWidth() {
+        try {
+            return Math.max(40, Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "120").trim()));
+        } catch (NumberFormatException e) {
+            return 120;
+        }
     }
 
     /** A notification to show; printed at once on plain output, at the next refresh on a terminal. */
@@ -65,7 +76,8 @@ final class LiveView {
         pending.forEach(out::println);
         pending.clear();
         List<String> table = table(streams);
-        table.forEach(out::println);
+        // A line the terminal wraps would take two rows and throw the next redraw off by one: cut it.
+        table.forEach(line -> out.println(line.length() < width ? line : line.substring(0, width - 1)));
         tableLines = table.size();
     }
 

@@ -36,7 +36,9 @@ public record StreamStatus(String streamId, String source, State state, double p
         /** Given up on (retries exhausted, or an input that can never work). */
         FAILED,
         /** Its input ended (a file, a VOD playlist). */
-        ENDED
+        ENDED,
+        /** The monitor shut down before its input ended. */
+        STOPPED
     }
 
     public StreamStatus {

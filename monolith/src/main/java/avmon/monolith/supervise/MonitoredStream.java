@@ -3,6 +3,7 @@ package avmon.monolith.supervise;
 import avmon.core.detect.Defect;
 import avmon.core.detect.DefectType;
 import avmon.core.detect.Detector;
+import avmon.core.detect.DetectorSettings;
 import avmon.core.detect.StreamAnalyzer;
 import avmon.core.media.AnalysisFrame;
 import avmon.core.media.Interruption;
@@ -172,10 +173,8 @@ final class MonitoredStream {
 
     private void prepareAnalyzer(StreamInfo info) {
         if (analyzer == null) {
-            List<Detector<?>> applicable = detectors.stream()
-                    .filter(d -> (!d.usesVideo() || info.hasVideo()) && (!d.usesAudio() || info.hasAudio()))
-                    .toList();
-            analyzer = new StreamAnalyzer(applicable, this::report);
+            analyzer = new StreamAnalyzer(DetectorSettings.applicable(detectors, info.hasVideo(), info.hasAudio()),
+                    this::report);
         }
     }
 
@@ -288,6 +287,13 @@ final class MonitoredStream {
         Interruption current = interruption;
         if (current != null) {
             current.interrupt();
+        }
+    }
+
+    /** The supervisor shut down: a stream not yet done says so. */
+    void stopped() {
+        if (state != State.ENDED && state != State.FAILED) {
+            state = State.STOPPED;
         }
     }
 

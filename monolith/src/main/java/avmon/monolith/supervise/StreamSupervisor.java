@@ -126,6 +126,7 @@ public final class StreamSupervisor implements StatusSource, AutoCloseable {
             LOG.warn("streams still reading 10 s after shutdown: {}", streams.stream()
                     .filter(s -> s.state() == StreamStatus.State.RUNNING).map(s -> s.source().id()).toList());
         }
+        streams.forEach(MonitoredStream::stopped);
     }
 
     private void submit(MonitoredStream stream) {

@@ -58,6 +58,7 @@ class StatusServerTest {
         String body = r.body();
         assertTrue(body.contains("# TYPE avmon_frames_analysed_total counter\n"), body);
         assertTrue(body.contains("avmon_frames_analysed_total{stream=\"cam-1\"} 312\n"), body);
+        assertTrue(body.contains("avmon_stream_cpu_seconds_total{stream=\"cam-1\"} 4.5\n"), body);
         assertTrue(body.contains("avmon_frames_analysed_total{stream=\"cam\\\"2\"} 75\n"), "quote escaped: " + body);
         assertTrue(body.contains("avmon_defects_total{stream=\"cam-1\",type=\"black\"} 2\n"), body);
         assertTrue(body.contains("avmon_stream_lag_seconds{stream=\"cam-1\"} 0.4\n"), body);

@@ -146,8 +146,9 @@ class StreamSupervisorTest {
         MediaOpener opener = (source, interruption) -> source.id().equals("live")
                 ? blocking.open(source, interruption) : ffmpeg.open(source, interruption);
         SupervisorSettings oneWorker = SupervisorSettings.DEFAULT.withWorkers(1).withStallTimeout(Duration.ofMinutes(5));
-        try (StreamSupervisor supervisor = new StreamSupervisor(
-                StreamSource.parseAll(List.of("live=http://origin.test/live.m3u8", frozen.toString())), detectors, notifier, opener, oneWorker)) {
+        StreamSupervisor supervisor = new StreamSupervisor(
+                StreamSource.parseAll(List.of("live=http://origin.test/live.m3u8", frozen.toString())), detectors, notifier, opener, oneWorker);
+        try (supervisor) {
             supervisor.start();
             assertTrue(blocking.awaitBlocked(30), "live stream's read blocked");
 
@@ -156,6 +157,9 @@ class StreamSupervisorTest {
             assertEquals(State.RUNNING, status(now, "live").state(), "blocked live read holds its worker");
             assertEquals(State.QUEUED, status(now, "frozen").state(), "second stream waits for a worker");
         }
+        List<StreamStatus> after = supervisor.streams();
+        assertEquals(State.STOPPED, status(after, "live").state(), "shutdown interrupted the blocked read");
+        assertEquals(State.STOPPED, status(after, "frozen").state(), "the queued stream never ran");
     }
 
     @Test
