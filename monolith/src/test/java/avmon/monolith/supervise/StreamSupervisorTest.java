@@ -71,6 +71,8 @@ class StreamSupervisorTest {
     @Test
     void run_badStreamsAmongHealthy_healthyStreamsEndWithTheirDefects() throws Exception {
         Path notMedia = Files.writeString(dir.resolve("notes.ts"), "this is not a transport stream\n".repeat(200));
+        byte[] whole = Files.readAllBytes(black);
+        Path truncated = Files.write(dir.resolve("truncated.ts"), java.util.Arrays.copyOf(whole, whole.length * 3 / 5));
         ScriptedMedia dying = new ScriptedMedia(new Attempt(0, 2, Finish.FAIL), new Attempt(0, 2, Finish.FAIL),
                 new Attempt(0, 2, Finish.FAIL), new Attempt(0, 2, Finish.FAIL));
         ScriptedMedia stalling = new ScriptedMedia(new Attempt(0, 1, Finish.BLOCK), new Attempt(0, 1, Finish.BLOCK),
@@ -81,7 +83,8 @@ class StreamSupervisorTest {
             default -> ffmpeg.open(source, interruption);
         };
         List<StreamSource> sources = StreamSource.parseAll(List.of("dying=http://origin.test/dying.m3u8", "stalling=http://origin.test/stalling.m3u8",
-                notMedia.toString(), dir.resolve("missing.ts").toString(), frozen.toString(), black.toString()));
+                notMedia.toString(), dir.resolve("missing.ts").toString(), truncated.toString(), frozen.toString(),
+                black.toString()));
 
         List<StreamStatus> end = runToEnd(sources, opener, fast.withWorkers(3));
 
@@ -94,6 +97,17 @@ class StreamSupervisorTest {
         assertFailed(end, "stalling", "INPUT_LOSS");
         assertFailed(end, "notes", "NOT_MEDIA");
         assertFailed(end, "missing", "NOT_FOUND");
+        StreamStatus cut = status(end, "truncated");
+        assertTrue(cut.framesAnalysed() < 200, () -> "a file cut short is analysed up to the cut: " + cut);
+        if (cut.state() == State.FAILED) {
+            // Cut inside a picture: reported as input loss where it stops. A cut between pictures reads as
+            // a shorter file (FFmpeg cannot tell them apart) and ends normally.
+            assertFailed(end, "truncated", "READ_FAILED");
+            assertTrue(defectsOf("truncated").stream().anyMatch(d -> d.type() == DefectType.INPUT_LOSS),
+                    () -> "input loss where the file stops: " + defectsOf("truncated"));
+        } else {
+            assertEquals(State.ENDED, cut.state(), () -> "cut between pictures ends like a short file: " + cut);
+        }
         assertEquals(1, defectsOf("dying").stream().filter(d -> d.type() == DefectType.INPUT_LOSS).count(),
                 "one input loss per outage, not one per failed retry");
     }
