@@ -62,9 +62,9 @@ public final class MemoryBenchCommand implements Callable<Integer> {
                     s.residentBytes() / MB);
             out.flush();
         });
-        if (samples.size() >= 3) {
-            // The first sample is taken before the streams are warm; compare from the second.
-            HeapSoak.Sample first = samples.get(1);
+        if (samples.size() >= 2) {
+            // The first sample is usually taken before the streams are warm; compare from the second if there is one.
+            HeapSoak.Sample first = samples.get(samples.size() >= 3 ? 1 : 0);
             HeapSoak.Sample last = samples.get(samples.size() - 1);
             out.printf(Locale.ROOT, "heap after GC from %.0f s to %.0f s: %.2f MB -> %.2f MB (%+.2f MB); "
                             + "resident %.1f MB -> %.1f MB (%+.1f MB)%n",
