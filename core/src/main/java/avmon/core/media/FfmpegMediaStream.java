@@ -36,11 +36,12 @@ import org.slf4j.LoggerFactory;
  * A {@link MediaStream} decoded by FFmpeg: any input FFmpeg opens (a local file, an HTTP(S) URL, an HLS
  * playlist, a single MPEG-TS segment).
  *
- * <p>Pictures come out as gray thumbnails scaled by swscale while converting to GRAY8, audio as interleaved
- * floats; both in stream time, seconds from the stream's origin: the first picture's timestamp (the input's
- * start when it has no video), or the origin given in {@link MediaOptions#streamOrigin()}. A picture's index
- * follows from its time and the frame rate, so a segment read alone numbers its pictures like the stream. Samples are decoded on demand, a packet at a time, so memory
- * stays flat whatever the input's length.
+ * <p>Pictures come out as gray thumbnails scaled by swscale while converting to GRAY8 (point-sampled unless
+ * {@link MediaOptions#scaling()} says otherwise), audio as interleaved floats; both in stream time, seconds
+ * from the stream's origin: the first picture's timestamp (the input's start when it has no video), or the
+ * origin given in {@link MediaOptions#streamOrigin()}. A picture's index
+ * follows from its time and the frame rate, so a segment read alone numbers its pictures like the stream.
+ * Samples are decoded on demand, a packet at a time, so memory stays flat whatever the input's length.
  *
  * <p>The video decoder runs single-threaded and FFmpeg's log is captured around each call on the calling
  * thread ({@link DecoderLog}), so "error while decoding MB", "concealing ..." and the like land on the
