@@ -49,6 +49,10 @@ public final class CapacityBenchCommand implements Callable<Integer> {
             description = "How long the real-time check runs (default: ${DEFAULT-VALUE}).")
     double realTimeSeconds;
 
+    @Option(names = "--realtime-streams", paramLabel = "N", defaultValue = "0",
+            description = "Streams in the real-time check (default: the full-analysis streams per core measured).")
+    int realTimeStreams;
+
     @Option(names = "--max-lag", paramLabel = "S", defaultValue = "2",
             description = "Lag a real-time stream may reach and still keep up (default: ${DEFAULT-VALUE}).")
     double maxLag;
@@ -60,13 +64,13 @@ public final class CapacityBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         int n = streams != null ? streams : Runtime.getRuntime().availableProcessors();
-        if (n < 1 || seconds <= 0 || realTimeSeconds <= 0) {
+        if (n < 1 || seconds <= 0 || realTimeSeconds <= 0 || realTimeStreams < 0) {
             throw new UserError("--streams, --seconds and --realtime-seconds must be positive", 2);
         }
         Path input = BenchInputs.clip(clip, size, 10, out);
         List<Detector<?>> detectors = detectors();
         CapacityBenchmark bench = new CapacityBenchmark(new CapacityBenchmark.Settings(input, n, seconds, realTimeSeconds,
-                Duration.ofMillis((long) (maxLag * 1000))), detectors, MediaOptions.defaults(), line -> {
+                Duration.ofMillis((long) (maxLag * 1000)), realTimeStreams), detectors, MediaOptions.defaults(), line -> {
                     out.println("... " + line);
                     out.flush();
                 });

@@ -43,8 +43,10 @@ public final class CapacityBenchmark {
      * @param fullSpeedSeconds stream time per stream in the throughput phases
      * @param realTimeSeconds  how long the real-time check runs
      * @param maxLag           the lag a stream may reach and still count as keeping up
+     * @param realTimeStreams  streams in the real-time check, or 0 for the measured full-analysis capacity
      */
-    public record Settings(Path clip, int streams, double fullSpeedSeconds, double realTimeSeconds, Duration maxLag) {
+    public record Settings(Path clip, int streams, double fullSpeedSeconds, double realTimeSeconds, Duration maxLag,
+                           int realTimeStreams) {
     }
 
     /**
@@ -125,7 +127,8 @@ public final class CapacityBenchmark {
                     + settings.fullSpeedSeconds() + " s at full speed");
             analysis = best(analysis, analysis());
         }
-        int n = Math.max(1, (int) Math.floor(analysis.streamsPerCore()));
+        int n = settings.realTimeStreams() > 0 ? settings.realTimeStreams()
+                : Math.max(1, (int) Math.floor(analysis.streamsPerCore()));
         progress.accept("real time: " + n + " streams for " + settings.realTimeSeconds() + " s");
         RealTimeCheck check = realTime(n);
         return new Report(decode, analysis, check);
