@@ -20,7 +20,7 @@ final class LambdaInvokeResource extends ServiceTaskResource {
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
-    LambdaInvokeResource(String arn) {
+    LambdaInvokeResource() {
         super("lambda", "invoke");
     }
 

@@ -129,7 +129,7 @@ final class MapState extends State {
         runStarted.put("mapRunArn", mapRunArn(run));
         run.execution().event("MapRunStarted", "mapRunStartedEventDetails", runStarted);
         if (writesResults) {
-            throw StateError.of("States.ResultWriterFailed",
+            throw StateError.of(StateError.RESULT_WRITER_FAILED,
                     "The local Step Functions engine has no S3 to write Map results to (ResultWriter)");
         }
         Execution child = run.execution().withHistory(DISCARD);

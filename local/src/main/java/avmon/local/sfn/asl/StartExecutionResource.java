@@ -15,7 +15,7 @@ final class StartExecutionResource extends ServiceTaskResource {
     private final boolean sync;
     private final boolean jsonOutput;
 
-    StartExecutionResource(String arn, String action, boolean sync, boolean jsonOutput) {
+    StartExecutionResource(String action, boolean sync, boolean jsonOutput) {
         super("states", action);
         this.sync = sync;
         this.jsonOutput = jsonOutput;

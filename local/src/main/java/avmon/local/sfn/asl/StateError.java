@@ -11,13 +11,11 @@ public class StateError extends Exception {
     public static final String QUERY_EVALUATION = "States.QueryEvaluationError";
     public static final String TASK_FAILED = "States.TaskFailed";
     public static final String TIMEOUT = "States.Timeout";
-    public static final String HEARTBEAT_TIMEOUT = "States.HeartbeatTimeout";
     public static final String DATA_LIMIT_EXCEEDED = "States.DataLimitExceeded";
     public static final String NO_CHOICE_MATCHED = "States.NoChoiceMatched";
-    public static final String BRANCH_FAILED = "States.BranchFailed";
     public static final String ITEM_READER_FAILED = "States.ItemReaderFailed";
     public static final String EXCEED_TOLERATED_FAILURE_THRESHOLD = "States.ExceedToleratedFailureThreshold";
-    public static final String INTRINSIC_FAILURE = "States.IntrinsicFailure";
+    public static final String RESULT_WRITER_FAILED = "States.ResultWriterFailed";
 
     private final String error;
     private final String errorCause;

@@ -39,12 +39,12 @@ abstract class TaskResource {
             String service = m.group(1);
             String action = m.group(2);
             if (service.equals("lambda") && (action.equals("invoke") || action.equals("invoke.waitForTaskToken"))) {
-                return action.equals("invoke") ? new LambdaInvokeResource(arn) : new UnsupportedResource(arn, service, action);
+                return action.equals("invoke") ? new LambdaInvokeResource() : new UnsupportedResource(arn, service, action);
             }
             if (service.equals("states") && action.startsWith("startExecution")) {
                 String pattern = action.substring("startExecution".length());
                 if (pattern.isEmpty() || pattern.equals(".sync") || pattern.equals(".sync:2")) {
-                    return new StartExecutionResource(arn, action, !pattern.isEmpty(), pattern.equals(".sync:2"));
+                    return new StartExecutionResource(action, !pattern.isEmpty(), pattern.equals(".sync:2"));
                 }
             }
             return new UnsupportedResource(arn, service, action);

@@ -6,6 +6,7 @@ import avmon.local.sfn.ExecutionOutcome;
 import avmon.local.sfn.InvalidDefinitionException;
 import avmon.local.sfn.StateMachineDefinition;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
@@ -14,10 +15,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -149,7 +151,7 @@ public final class ConformanceRunner {
                 reasons.add(d);
             }
         } else {
-            if (!java.util.Objects.equals(textOrNull(expected.get("error")), outcome.error())) {
+            if (!Objects.equals(textOrNull(expected.get("error")), outcome.error())) {
                 reasons.add("error: expected " + textOrNull(expected.get("error")) + ", got " + outcome.error());
             }
             String d = causeDifference(comparison, expected, outcome.cause());
@@ -205,7 +207,7 @@ public final class ConformanceRunner {
     }
 
     private static Map<String, Integer> counts(List<String> types) {
-        Map<String, Integer> out = new java.util.TreeMap<>();
+        Map<String, Integer> out = new TreeMap<>();
         types.forEach(t -> out.merge(t, 1, Integer::sum));
         return out;
     }
@@ -215,22 +217,10 @@ public final class ConformanceRunner {
             return null;
         }
         JsonNode parsed = MaskedComparison.parseOrNull(text);
-        return parsed != null ? parsed : com.fasterxml.jackson.databind.node.TextNode.valueOf(text);
+        return parsed != null ? parsed : TextNode.valueOf(text);
     }
 
     private static String textOrNull(JsonNode n) {
         return n == null || n.isNull() ? null : n.asText();
-    }
-
-    /** Reasons grouped by their first words, most frequent first: a quick view of what fails. */
-    public static Map<String, Integer> failureKinds(ConformanceReport report) {
-        Map<String, Integer> kinds = new LinkedHashMap<>();
-        for (CaseResult r : report.failures()) {
-            for (String reason : r.reasons()) {
-                String kind = reason.split("[:(]")[0];
-                kinds.merge(kind, 1, Integer::sum);
-            }
-        }
-        return kinds;
     }
 }

@@ -3,6 +3,7 @@ package avmon.local.sfn.conformance;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -135,7 +136,7 @@ final class MaskedComparison {
         if (actual == null) {
             return at + ": expected \"" + abbreviate(expected) + "\", got none";
         }
-        return textDifference(expected, com.fasterxml.jackson.databind.node.TextNode.valueOf(actual), at);
+        return textDifference(expected, TextNode.valueOf(actual), at);
     }
 
     private boolean isWholeToken(String s) {

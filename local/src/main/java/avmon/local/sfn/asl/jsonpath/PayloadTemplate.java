@@ -59,7 +59,7 @@ public abstract class PayloadTemplate {
     private static PayloadTemplate dynamic(String key, String expression) {
         try {
             if (IntrinsicCall.looksLikeCall(expression)) {
-                return new IntrinsicValue(key, IntrinsicCall.parse(expression));
+                return new IntrinsicValue(IntrinsicCall.parse(expression));
             }
             return new PathValue(key, ValuePath.compile(expression));
         } catch (IllegalArgumentException e) {
@@ -165,11 +165,9 @@ public abstract class PayloadTemplate {
     }
 
     private static final class IntrinsicValue extends PayloadTemplate {
-        private final String key;
         private final IntrinsicCall call;
 
-        IntrinsicValue(String key, IntrinsicCall call) {
-            this.key = key;
+        IntrinsicValue(IntrinsicCall call) {
             this.call = call;
         }
 
