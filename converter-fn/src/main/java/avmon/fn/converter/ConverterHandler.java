@@ -4,6 +4,7 @@ import avmon.aws.lambda.AllowedSourceFetcher;
 import avmon.aws.lambda.AwsClients;
 import avmon.aws.lambda.FunctionSettings;
 import avmon.aws.lambda.JsonHandler;
+import avmon.aws.lambda.error.FrameStoreUnavailableException;
 import avmon.aws.lambda.error.InvalidEventException;
 import avmon.aws.lambda.error.SourceUnavailableException;
 import avmon.aws.lambda.error.StreamNotFoundException;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -81,6 +83,9 @@ public final class ConverterHandler extends JsonHandler<ConvertRequest, ConvertR
             throw new StreamNotFoundException(event.streamId() + ": " + e.getMessage(), e);
         } catch (PlaylistException | MediaException e) {
             throw new UnreadableStreamException(event.streamId() + ": " + e.getMessage(), e);
+        } catch (SdkException e) {
+            throw new FrameStoreUnavailableException(event.streamId() + ": cannot store the frames of segment "
+                    + event.segment() + ": " + e.getMessage(), e);
         }
     }
 }

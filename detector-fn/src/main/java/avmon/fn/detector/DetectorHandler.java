@@ -3,6 +3,7 @@ package avmon.fn.detector;
 import avmon.aws.lambda.AwsClients;
 import avmon.aws.lambda.FunctionSettings;
 import avmon.aws.lambda.JsonHandler;
+import avmon.aws.lambda.error.FrameStoreUnavailableException;
 import avmon.aws.lambda.error.FramesMissingException;
 import avmon.aws.lambda.error.InvalidEventException;
 import avmon.aws.metering.RequestMeter;
@@ -16,6 +17,7 @@ import avmon.core.store.SegmentKey;
 import avmon.core.store.SegmentManifest;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The detector function: one detector over one converted segment, frames read back from the frames
@@ -53,6 +55,9 @@ public final class DetectorHandler extends JsonHandler<AnalyseRequest, AnalyseRe
             throw new FramesMissingException(event.streamId() + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new InvalidEventException(event.streamId() + ": " + e.getMessage(), e);
+        } catch (SdkException e) {
+            throw new FrameStoreUnavailableException(event.streamId() + ": cannot read the frames of segment "
+                    + event.manifest().segment().segment() + ": " + e.getMessage(), e);
         }
     }
 
