@@ -164,7 +164,7 @@ final class MonitoredStream {
         } catch (RuntimeException e) {
             // A bug in a detector or the media layer: this stream stops, the others go on.
             LOG.error("{}: analysis failed", source.id(), e);
-            return giveUp("ANALYSIS_FAILED", source.id() + ": analysis failed: " + e);
+            return giveUp("ANALYSIS_FAILED", "analysis failed: " + e);
         } finally {
             meterCpu();
             interruption = null;
@@ -242,7 +242,7 @@ final class MonitoredStream {
             return giveUp(e.reason().name(), e.getMessage());
         }
         if (settings.retry().givesUpAfter(failures)) {
-            return giveUp("INPUT_LOSS", source.id() + ": gave up after " + failures + " attempts: " + lastError);
+            return giveUp("INPUT_LOSS", "gave up after " + failures + " attempts: " + lastError);
         }
         state = State.RETRYING;
         return Outcome.RETRY;
