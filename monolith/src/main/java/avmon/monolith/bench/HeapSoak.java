@@ -59,8 +59,12 @@ public final class HeapSoak {
         List<Sample> samples = new ArrayList<>();
         try (StreamSupervisor supervisor = new StreamSupervisor(sources, detectors, new CountingNotifier(),
                 new LoopingOpener(options, seconds), SupervisorSettings.DEFAULT.withWorkers(streams))) {
+            // A first sample before anything runs, so even a run faster than one poll has a start and an end.
+            Sample before = sample(0);
+            samples.add(before);
+            out.accept(before);
             supervisor.start();
-            double next = 0;
+            double next = every;
             boolean done = false;
             while (!done) {
                 done = supervisor.awaitEnd(Duration.ofMillis(100));
