@@ -4,7 +4,9 @@ import avmon.cli.CliErrors;
 import avmon.cli.UserError;
 import avmon.core.detect.DetectorSettings;
 import avmon.core.evaluate.GroundTruth;
+import avmon.core.notify.Notification;
 import avmon.core.store.SegmentKey;
+import avmon.local.sns.RecordingSubscriber;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -88,6 +90,8 @@ public final class ServerlessStartCommand implements Callable<Integer> {
         }
         List<Path> folders = sources.stream().map(ServerlessStartCommand::streamFolder).toList();
         try (LocalPipeline pipeline = builder.start()) {
+            RecordingSubscriber notifications = new RecordingSubscriber();
+            pipeline.cloud().sns().subscribe(pipeline.topicArn(), notifications);
             StreamUpload upload = new StreamUpload(pipeline.s3(), LocalPipeline.BUCKET);
             List<StreamInput> streams = new ArrayList<>();
             for (Path folder : folders) {
@@ -98,7 +102,9 @@ public final class ServerlessStartCommand implements Callable<Integer> {
             }
             err.flush();
             List<StreamOutcome> outcomes = pipeline.executions(streamTimeout, line -> progress(err, line)).run(streams);
-            PipelineReport.measure(pipeline, outcomes).print(spec.commandLine().getOut());
+            PrintWriter out = spec.commandLine().getOut();
+            printNotifications(out, notifications.messages());
+            PipelineReport.measure(pipeline, outcomes).print(out);
             return outcomes.stream().allMatch(StreamOutcome::succeeded) ? 0 : CliErrors.INPUT_FAILED;
         }
     }
@@ -136,6 +142,19 @@ public final class ServerlessStartCommand implements Callable<Integer> {
             }
             out.flush();
             return outcomes.stream().allMatch(StreamOutcome::succeeded) ? 0 : CliErrors.INPUT_FAILED;
+        }
+    }
+
+    /** What the topic's subscriber received, one line each. */
+    private static void printNotifications(PrintWriter out, List<String> messages) throws IOException {
+        out.println("Notifications on the topic");
+        for (String message : messages) {
+            Notification n = JSON.readValue(message, Notification.class);
+            out.println(n.kind() == Notification.Kind.DEFECT
+                    ? String.format(java.util.Locale.ROOT, "  %-24s %-16s %8.3f - %s", n.streamId(),
+                            n.defect().type().jsonName(), n.defect().start(),
+                            n.defect().end() == null ? "end" : String.format(java.util.Locale.ROOT, "%.3f", n.defect().end()))
+                    : String.format("  %-24s failed: %s: %s", n.streamId(), n.error(), n.message()));
         }
     }
 

@@ -32,6 +32,8 @@ class ServerlessStartCommandTest {
         assertTrue(run.out().contains("agree"), () -> "service and histories agree: " + run);
         assertTrue(run.out().matches("(?s).*avmon-converter\\s+2 invocations.*"), () -> "one conversion per segment: " + run);
         assertTrue(run.out().contains("1 messages published"), () -> "the silence was published: " + run);
+        assertTrue(run.out().matches("(?s).*quiet\\s+silence\\s+0\\.5\\d\\d - 3\\.0\\d\\d.*"),
+                () -> "the notification is listed: " + run);
     }
 
     @Test
