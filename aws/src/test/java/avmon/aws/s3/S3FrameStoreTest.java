@@ -90,7 +90,7 @@ class S3FrameStoreTest {
         s3.deleteObject(b -> b.bucket("frames").key(manifest.frames().get(0).key()));
 
         MissingObjectException e = assertThrows(MissingObjectException.class, () -> store.frames(manifest));
-        assertEquals("s3://frames/frames/gone/000000/00000000.jpg", e.key());
+        assertEquals("s3://frames/frames/gone/000000/00000000.png", e.key());
     }
 
     @Test

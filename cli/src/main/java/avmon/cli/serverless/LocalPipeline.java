@@ -145,7 +145,7 @@ public final class LocalPipeline implements AutoCloseable {
     /** Memory and timeout of each function, as the deployment sets them. */
     public record FunctionSize(int memoryMb, Duration timeout) {
 
-        /** Decoding and JPEG encoding a 2 s segment: the heaviest of the three. */
+        /** Decoding and PNG encoding a 2 s segment: the heaviest of the three. */
         public static final FunctionSize CONVERTER_SIZE = new FunctionSize(1024, Duration.ofSeconds(60));
         /** Reads a segment's frames back and runs one detector over them. */
         public static final FunctionSize DETECTOR_SIZE = new FunctionSize(512, Duration.ofSeconds(30));

@@ -31,7 +31,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The converter function: one segment of a stream in, its frames (JPEG) and audio buffer written to the
+ * The converter function: one segment of a stream in, its frames (PNG, lossless) and audio buffer written to the
  * frames bucket, the manifest and timing out. Event: {@code {streamId, source, segment, origin}}.
  */
 public final class ConverterHandler extends JsonHandler<ConvertRequest, ConvertResult> {

@@ -9,7 +9,7 @@ import java.util.List;
  * The part of a {@link FrameStore} that does not depend on where bytes go: the key layout and the
  * {@link FrameCodec}. Subclasses only put and get bytes.
  *
- * <p>Keys: {@code frames/<streamId>/<segment>/<frame index>.jpg} and {@code frames/<streamId>/<segment>/audio.pcm}.
+ * <p>Keys: {@code frames/<streamId>/<segment>/<frame index>.png} and {@code frames/<streamId>/<segment>/audio.pcm}.
  */
 public abstract class EncodedFrameStore implements FrameStore {
 
@@ -29,8 +29,8 @@ public abstract class EncodedFrameStore implements FrameStore {
     public SegmentManifest putSegment(SegmentKey segment, List<AnalysisFrame> frames, AudioBuffer audio) {
         List<SegmentManifest.FrameEntry> entries = new ArrayList<>(frames.size());
         for (AnalysisFrame frame : frames) {
-            String key = segment.prefix() + String.format("%08d.jpg", frame.index());
-            put(key, codec.encodeFrame(frame), "image/jpeg");
+            String key = segment.prefix() + String.format("%08d.", frame.index()) + FrameCodec.IMAGE_EXTENSION;
+            put(key, codec.encodeFrame(frame), FrameCodec.IMAGE_CONTENT_TYPE);
             entries.add(new SegmentManifest.FrameEntry(key, frame.index(), frame.time(), frame.width(),
                     frame.height(), frame.decoderErrors()));
         }

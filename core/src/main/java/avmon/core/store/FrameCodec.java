@@ -11,78 +11,63 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
- * Turns analysis frames into the bytes a {@link FrameStore} keeps, and back: pictures as gray JPEG (what the
- * case's converter wrote), audio as 16-bit little-endian PCM, which is lossless for decoded 16-bit audio.
+ * Turns analysis frames into the bytes a {@link FrameStore} keeps, and back: pictures as gray PNG, audio as
+ * 16-bit little-endian PCM. Both are lossless, so the detector function sees exactly the pictures and samples the
+ * monolith sees in memory, and the two designs report the same defects.
+ *
+ * <p>Why not JPEG, as the case's converter wrote: a frozen picture decodes with tiny differences from frame to
+ * frame (well under the freeze threshold), and JPEG can turn those into block-wide differences above it, so a
+ * freeze seen by the monolith went missing in the serverless design. PNG costs a little more storage (a 160x90
+ * thumbnail is about 10 KB); requests, which dominate the S3 bill, are the same.
  *
  * <p>Image streams are cached in memory, never in temporary files (a Lambda's /tmp is small and shared).
- *
- * <p>JPEG is lossy, so a frame read back differs slightly from the one written; identical pictures still
- * encode to identical bytes, so a freeze stays a freeze.
  */
 public final class FrameCodec {
 
-    /** JPEG quality used unless told otherwise: high enough that the detectors' thresholds do not move. */
-    public static final float DEFAULT_JPEG_QUALITY = 0.95f;
+    /** The file name extension of stored pictures. */
+    public static final String IMAGE_EXTENSION = "png";
 
-    private final float jpegQuality;
+    /** The content type of stored pictures. */
+    public static final String IMAGE_CONTENT_TYPE = "image/png";
 
-    public FrameCodec() {
-        this(DEFAULT_JPEG_QUALITY);
-    }
-
-    public FrameCodec(float jpegQuality) {
-        if (jpegQuality <= 0 || jpegQuality > 1) {
-            throw new IllegalArgumentException("JPEG quality must be in (0, 1], was " + jpegQuality);
-        }
-        this.jpegQuality = jpegQuality;
-    }
-
-    /** The frame's luma as a gray JPEG. */
+    /** The frame's luma as a gray PNG. */
     public byte[] encodeFrame(AnalysisFrame frame) {
         BufferedImage image = new BufferedImage(frame.width(), frame.height(), BufferedImage.TYPE_BYTE_GRAY);
         byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
         System.arraycopy(frame.luma(), 0, pixels, 0, pixels.length);
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(frame.luma().length / 4);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(frame.luma().length / 2);
         try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(jpegQuality);
-            writer.setOutput(stream);
-            writer.write(null, new IIOImage(image, null, null), param);
+            if (!ImageIO.write(image, IMAGE_EXTENSION, stream)) {
+                throw new IllegalStateException("no PNG writer in this JVM");
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode frame " + frame.index() + " as JPEG", e);
-        } finally {
-            writer.dispose();
+            throw new UncheckedIOException("cannot encode frame " + frame.index() + " as PNG", e);
         }
         return out.toByteArray();
     }
 
-    /** A frame from its JPEG bytes and the manifest entry that carries what JPEG cannot. */
-    public AnalysisFrame decodeFrame(byte[] jpeg, SegmentManifest.FrameEntry entry) {
-        BufferedImage image;
+    /** A frame from its PNG bytes and the manifest entry that carries what the image cannot. */
+    public AnalysisFrame decodeFrame(byte[] image, SegmentManifest.FrameEntry entry) {
+        BufferedImage picture;
         try {
-            image = ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg)));
+            picture = ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(image)));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot decode " + entry.key() + " as JPEG", e);
+            throw new UncheckedIOException("cannot decode " + entry.key() + " as PNG", e);
         }
-        if (image == null || image.getWidth() != entry.width() || image.getHeight() != entry.height()) {
+        if (picture == null || picture.getWidth() != entry.width() || picture.getHeight() != entry.height()) {
             throw new IllegalArgumentException(entry.key() + " is not a " + entry.width() + "x" + entry.height()
-                    + " JPEG image");
+                    + " PNG image");
         }
         byte[] luma = new byte[entry.width() * entry.height()];
-        if (image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
-            System.arraycopy(((DataBufferByte) image.getRaster().getDataBuffer()).getData(), 0, luma, 0, luma.length);
+        if (picture.getType() == BufferedImage.TYPE_BYTE_GRAY) {
+            System.arraycopy(((DataBufferByte) picture.getRaster().getDataBuffer()).getData(), 0, luma, 0, luma.length);
         } else {
-            int[] samples = image.getRaster().getSamples(0, 0, entry.width(), entry.height(), 0, (int[]) null);
+            int[] samples = picture.getRaster().getSamples(0, 0, entry.width(), entry.height(), 0, (int[]) null);
             for (int i = 0; i < luma.length; i++) {
                 luma[i] = (byte) samples[i];
             }

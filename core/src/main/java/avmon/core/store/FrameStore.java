@@ -9,7 +9,7 @@ import java.util.List;
  * functions. The monolith needs none: its frames stay in memory. Implementations: {@link InMemoryFrameStore}
  * for tests, {@code S3FrameStore} in the aws module.
  *
- * <p>Pictures are stored as images (JPEG, see {@link FrameCodec}), the audio of a segment as one buffer;
+ * <p>Pictures are stored as lossless images (PNG, see {@link FrameCodec}), the audio of a segment as one buffer;
  * what the images cannot carry (frame time, index, decoder errors) travels in the {@link SegmentManifest}
  * that {@link #putSegment} returns.
  */

@@ -33,8 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The serverless detector step, run the way the workflow runs it: one detector per call, frames through the
- * store as JPEG, state through JSON between calls. It must find what the monolith's in-memory analysis of the
- * same stream finds.
+ * store as PNG, state through JSON between calls. It must find exactly what the monolith's in-memory analysis of
+ * the same stream finds. Seed 42 is the stream whose freeze JPEG frames once lost (a freeze across a segment
+ * boundary whose decoded pictures differ very slightly).
  */
 class SegmentAnalysisTest {
 
@@ -47,7 +48,7 @@ class SegmentAnalysisTest {
 
     @BeforeAll
     static void generate() throws Exception {
-        stream = new StreamGenerator().generate(StreamSpec.of("seg", 11).withDuration(10).withSize(320, 180)
+        stream = new StreamGenerator().generate(StreamSpec.of("seg", 42).withDuration(10).withSize(320, 180)
                 .with(InjectedDefect.of(DefectType.FREEZE, 1.5, 3.0),
                         InjectedDefect.of(DefectType.SILENCE, 4.5, 2.5),
                         InjectedDefect.of(DefectType.BLACK, 7.0, 2.2)), dir.resolve("streams"));
@@ -80,13 +81,8 @@ class SegmentAnalysisTest {
         List<Defect> expected = wholeStream();
         assertTrue(types(expected).containsAll(List.of(DefectType.FREEZE, DefectType.SILENCE, DefectType.BLACK)),
                 () -> "the injected defects are found at all: " + expected);
-        assertEquals(types(expected), types(found), "same defects, segment by segment as in one piece");
-        for (int i = 0; i < expected.size(); i++) {
-            Defect e = sorted(expected).get(i);
-            Defect f = sorted(found).get(i);
-            assertEquals(e.start(), f.start(), 0.041, () -> "start of " + e);
-            assertEquals(e.end(), f.end(), 0.041, () -> "end of " + e);
-        }
+        assertEquals(sorted(expected), sorted(found),
+                "the same defects, to the frame: the store is lossless and the state round-trips exactly");
     }
 
     @Test

@@ -65,7 +65,7 @@ class SegmentConverterTest {
 
         assertEquals(50, r.manifest().frames().size(), "2 s at 25 fps");
         assertTrue(store.keys().contains("frames/conv/000000/audio.pcm"), store.keys().toString());
-        assertTrue(store.keys().contains("frames/conv/000000/00000000.jpg"), store.keys().toString());
+        assertTrue(store.keys().contains("frames/conv/000000/00000000.png"), store.keys().toString());
         assertFalse(r.pending());
     }
 

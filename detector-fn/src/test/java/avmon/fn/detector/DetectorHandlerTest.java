@@ -61,7 +61,7 @@ class DetectorHandlerTest {
     void handle_framesNotInTheBucket_framesMissing() {
         SegmentKey key = new SegmentKey("mine", 3);
         SegmentManifest gone = new SegmentManifest(key, List.of(new SegmentManifest.FrameEntry(
-                key.prefix() + "00000075.jpg", 75, 3.0, 16, 16, List.of())), null);
+                key.prefix() + "00000075.png", 75, 3.0, 16, 16, List.of())), null);
         assertThrows(FramesMissingException.class, () -> handler.handle(
                 new AnalyseRequest("mine", new DetectorRun("freeze", null), gone, false, 4)));
     }

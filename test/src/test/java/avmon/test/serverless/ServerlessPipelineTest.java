@@ -103,11 +103,11 @@ class ServerlessPipelineTest {
             Set<String> keys = pipeline.s3().listObjectsV2Paginator(b -> b.bucket(LocalPipeline.BUCKET)
                     .prefix("frames/" + id + "/")).contents().stream().map(o -> o.key()).collect(Collectors.toSet());
             int frames = (int) Math.round(s.truth().duration() * s.truth().frameRate());
-            assertEquals(frames + s.segments(), keys.size(), () -> id + ": one JPEG per frame and one audio buffer per segment");
+            assertEquals(frames + s.segments(), keys.size(), () -> id + ": one PNG per frame and one audio buffer per segment");
             for (int segment = 0; segment < s.segments(); segment++) {
                 String prefix = String.format("frames/%s/%06d/", id, segment);
                 assertTrue(keys.contains(prefix + "audio.pcm"), () -> "audio of " + prefix);
-                assertTrue(keys.stream().anyMatch(k -> k.startsWith(prefix) && k.endsWith(".jpg")), () -> "frames of " + prefix);
+                assertTrue(keys.stream().anyMatch(k -> k.startsWith(prefix) && k.endsWith(".png")), () -> "frames of " + prefix);
             }
         }
     }
