@@ -1,55 +1,34 @@
 package avmon.core.synth;
 
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
 
 import java.io.IOException;
-import org.bytedeco.ffmpeg.avcodec.AVCodec;
-import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
-import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
-import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacpp.FloatPointer;
 
 /** AAC-LC through FFmpeg's native encoder: the same mono signal on every channel, one encoder frame at a time. */
-final class AacEncoder implements AutoCloseable {
+final class AacEncoder extends PacketEncoder {
 
-    private final AVCodecContext context;
-    private final AVFrame frame = av_frame_alloc();
-    private final AVPacket packet = av_packet_alloc();
     private final int channels;
 
     AacEncoder(int sampleRate, int channels, long bitRate) throws IOException {
+        super(avcodec_find_encoder(avcodec.AV_CODEC_ID_AAC));
         this.channels = channels;
-        AVCodec codec = avcodec_find_encoder(avcodec.AV_CODEC_ID_AAC);
-        context = avcodec_alloc_context3(codec);
         context.sample_fmt(avutil.AV_SAMPLE_FMT_FLTP);
         context.sample_rate(sampleRate);
         avutil.av_channel_layout_default(context.ch_layout(), channels);
         context.bit_rate(bitRate);
         context.time_base(new AVRational().num(1).den(sampleRate));
-        FfmpegCalls.check(avcodec_open2(context, codec, (AVDictionary) null), "open the AAC encoder");
+        FfmpegCalls.check(avcodec_open2(context, context.codec(), (AVDictionary) null), "open the AAC encoder");
         frame.format(avutil.AV_SAMPLE_FMT_FLTP).sample_rate(sampleRate).nb_samples(context.frame_size());
         avutil.av_channel_layout_default(frame.ch_layout(), channels);
         FfmpegCalls.check(av_frame_get_buffer(frame, 0), "allocate an audio frame");
-    }
-
-    AVCodecContext context() {
-        return context;
     }
 
     /** Samples per encoder frame (1024 for AAC). */
@@ -70,29 +49,6 @@ final class AacEncoder implements AutoCloseable {
             new FloatPointer(frame.data(c)).put(mono, 0, count);
         }
         frame.pts(first);
-        FfmpegCalls.check(avcodec_send_frame(context, frame), "encode audio");
-        drain(out);
-    }
-
-    void finish(PacketSink out) throws IOException {
-        avcodec_send_frame(context, null);
-        drain(out);
-    }
-
-    private void drain(PacketSink out) throws IOException {
-        while (avcodec_receive_packet(context, packet) >= 0) {
-            try {
-                out.accept(packet);
-            } finally {
-                av_packet_unref(packet);
-            }
-        }
-    }
-
-    @Override
-    public void close() {
-        av_frame_free(frame);
-        av_packet_free(packet);
-        avcodec_free_context(context);
+        send(out, "encode audio");
     }
 }

@@ -1,25 +1,13 @@
 package avmon.core.synth;
 
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
 
 import java.io.IOException;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
-import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
-import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
-import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacpp.BytePointer;
@@ -28,22 +16,15 @@ import org.bytedeco.javacpp.BytePointer;
  * H.264 through libopenh264 (the LGPL FFmpeg build has no x264): gray pictures in, limited-range YUV 4:2:0
  * with neutral chroma to the encoder, keyframes where the caller asks (segments must start on one).
  */
-final class H264Encoder implements AutoCloseable {
+final class H264Encoder extends PacketEncoder {
 
     private static final int NEUTRAL_CHROMA = 128;
 
-    private final AVCodecContext context;
-    private final AVFrame frame = av_frame_alloc();
-    private final AVPacket packet = av_packet_alloc();
     private final byte[] toLimitedRange = new byte[256];
     private byte[] row = new byte[0];
 
     H264Encoder(int width, int height, int frameRate, int quantizer) throws IOException {
-        AVCodec codec = avcodec_find_encoder_by_name("libopenh264");
-        if (codec == null) {
-            throw new IOException("this FFmpeg build has no libopenh264 encoder");
-        }
-        context = avcodec_alloc_context3(codec);
+        super(openh264());
         context.width(width);
         context.height(height);
         context.pix_fmt(avutil.AV_PIX_FMT_YUV420P);
@@ -65,7 +46,7 @@ final class H264Encoder implements AutoCloseable {
         avutil.av_dict_set(options, "rc_mode", "off", 0);
         avutil.av_dict_set(options, "allow_skip_frames", "0", 0);
         try {
-            FfmpegCalls.check(avcodec_open2(context, codec, options), "open the H.264 encoder");
+            FfmpegCalls.check(avcodec_open2(context, context.codec(), options), "open the H.264 encoder");
         } finally {
             avutil.av_dict_free(options);
         }
@@ -76,18 +57,13 @@ final class H264Encoder implements AutoCloseable {
         }
     }
 
-    AVCodecContext context() {
-        return context;
-    }
-
     /** Encodes gray picture number {@code index} (full range, rows {@code stride} apart), a keyframe if asked. */
     void encode(byte[] gray, int stride, long index, boolean keyframe, PacketSink out) throws IOException {
         FfmpegCalls.check(av_frame_make_writable(frame), "reuse a picture");
         fillPlanes(gray, stride);
         frame.pts(index);
         frame.pict_type(keyframe ? avutil.AV_PICTURE_TYPE_I : avutil.AV_PICTURE_TYPE_NONE);
-        FfmpegCalls.check(avcodec_send_frame(context, frame), "encode a picture");
-        drain(out);
+        send(out, "encode a picture");
     }
 
     private void fillPlanes(byte[] gray, int stride) {
@@ -117,26 +93,11 @@ final class H264Encoder implements AutoCloseable {
         }
     }
 
-    /** Sends the last pictures out of the encoder. */
-    void finish(PacketSink out) throws IOException {
-        avcodec_send_frame(context, null);
-        drain(out);
-    }
-
-    private void drain(PacketSink out) throws IOException {
-        while (avcodec_receive_packet(context, packet) >= 0) {
-            try {
-                out.accept(packet);
-            } finally {
-                av_packet_unref(packet);
-            }
+    private static AVCodec openh264() throws IOException {
+        AVCodec codec = avcodec_find_encoder_by_name("libopenh264");
+        if (codec == null) {
+            throw new IOException("this FFmpeg build has no libopenh264 encoder");
         }
-    }
-
-    @Override
-    public void close() {
-        av_frame_free(frame);
-        av_packet_free(packet);
-        avcodec_free_context(context);
+        return codec;
     }
 }
