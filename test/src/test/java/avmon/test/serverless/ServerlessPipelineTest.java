@@ -8,8 +8,11 @@ import avmon.cli.serverless.PipelineReport;
 import avmon.cli.serverless.StreamInput;
 import avmon.cli.serverless.StreamOutcome;
 import avmon.cli.serverless.StreamUpload;
+import avmon.core.detect.Defect;
 import avmon.core.detect.DefectType;
 import avmon.core.detect.DetectorSettings;
+import avmon.core.media.MediaOptions;
+import avmon.core.notify.InMemoryNotifier;
 import avmon.core.notify.Notification;
 import avmon.core.synth.GeneratedStream;
 import avmon.core.synth.InjectedDefect;
@@ -17,11 +20,16 @@ import avmon.core.synth.StreamGenerator;
 import avmon.core.synth.StreamSpec;
 import avmon.local.lambda.LambdaMetrics;
 import avmon.local.sns.RecordingSubscriber;
+import avmon.monolith.source.FfmpegOpener;
+import avmon.monolith.source.StreamSource;
+import avmon.monolith.supervise.StreamSupervisor;
+import avmon.monolith.supervise.SupervisorSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -143,5 +151,32 @@ class ServerlessPipelineTest {
         }
         assertEquals(DefectMatching.notifications(subscriber.messages()).size(), report.sns().messagesPublished(),
                 "every published message was delivered once");
+    }
+
+    @Test
+    void run_sameStreamsThroughTheMonolith_bothDesignsReportTheSameDefects() throws Exception {
+        InMemoryNotifier monolithNotifications = new InMemoryNotifier();
+        List<StreamSource> sources = streams.stream()
+                .map(s -> StreamSource.parse(s.truth().streamId() + "=" + s.playlist())).toList();
+        try (StreamSupervisor monolith = new StreamSupervisor(sources, DetectorSettings.DEFAULTS.detectors(),
+                monolithNotifications, new FfmpegOpener(MediaOptions.defaults()), SupervisorSettings.DEFAULT)) {
+            monolith.start();
+            assertTrue(monolith.awaitEnd(Duration.ofMinutes(3)), () -> "monolith done: " + monolith.streams());
+        }
+
+        List<Notification> serverless = DefectMatching.notifications(subscriber.messages());
+        for (GeneratedStream s : streams) {
+            String id = s.truth().streamId();
+            List<Defect> fromMonolith = monolithNotifications.sent().stream()
+                    .filter(n -> n.kind() == Notification.Kind.DEFECT && n.streamId().equals(id))
+                    .map(Notification::defect).toList();
+            assertEquals(sorted(fromMonolith), sorted(DefectMatching.defectsOf(id, serverless)),
+                    () -> id + ": same detectors on the same frames, so the same defects in both designs");
+        }
+    }
+
+    private static List<Defect> sorted(List<Defect> defects) {
+        return defects.stream()
+                .sorted(Comparator.comparing(Defect::type).thenComparingDouble(Defect::start)).toList();
     }
 }
