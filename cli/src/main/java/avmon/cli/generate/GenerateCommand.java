@@ -4,6 +4,7 @@ import avmon.cli.UserError;
 import avmon.core.detect.Defect;
 import avmon.core.synth.GeneratedStream;
 import avmon.core.synth.InjectedDefect;
+import avmon.core.synth.PictureContent;
 import avmon.core.synth.StreamGenerator;
 import avmon.core.synth.StreamSpec;
 import avmon.core.synth.StreamSuites;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  avmon generate --out streams",
             "  avmon generate --out streams --size 640x360 --suite small",
+            "  avmon generate --out streams --id credits --content text --duration 60",
             "  avmon generate --out streams --id mine --duration 12 --defect freeze@3.0+3.2 --defect silence@6+2.5"})
 public final class GenerateCommand implements Callable<Integer> {
 
@@ -52,6 +54,10 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--size", paramLabel = "WxH", converter = PictureSize.Converter.class,
             description = "Picture size (default: 1280x720; small suite 320x180).")
     PictureSize size;
+
+    @Option(names = "--content", paramLabel = "KIND", converter = ContentConverter.class,
+            description = "What the pictures show: texture (default), noise, flat, black, text or patterns.")
+    PictureContent content;
 
     @Option(names = "--id", paramLabel = "ID", description = "Write one stream with this id (default: custom).")
     String id;
@@ -99,7 +105,8 @@ public final class GenerateCommand implements Callable<Integer> {
                     + " --no-video describe one stream: use one or the other", 2);
         }
         try {
-            return single ? List.of(singleStream()) : suite();
+            List<StreamSpec> chosen = single ? List.of(singleStream()) : suite();
+            return content == null ? chosen : chosen.stream().map(s -> s.withContent(content)).toList();
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), 2);
         }

@@ -1,87 +1,46 @@
 package avmon.core.synth;
 
-import java.util.SplittableRandom;
+import java.util.Arrays;
 
 /**
- * Draws the gray test pictures: a moving diagonal gradient, drifting vertical bars, a scrolling noise
- * texture and a bouncing checkered box, so that every part of the picture moves and has texture (a freeze
- * detector must see every change; an encoder must spend bits everywhere). Everything follows from the seed
- * and the picture number, so the same picture can be drawn again (a freeze) and runs are reproducible.
- *
- * <p>Levels stay between about 45 and 225 (full range), far from black.
+ * Draws the gray test pictures of one kind of {@link PictureContent}. Everything follows from the seed and the
+ * picture number, so the same picture can be drawn again (a freeze) and runs are reproducible. Pictures are
+ * full range, 0..255.
  */
-final class PictureRenderer {
+abstract class PictureRenderer {
 
-    private static final int TILE = 128;
-    private static final int BARS = 8;
+    protected final int width;
+    protected final int height;
 
-    private final int width;
-    private final int height;
-    private final byte[] noise = new byte[TILE * TILE];
-    private final int[] barLevels = new int[BARS];
-    private final int gradientSpeed;
-    private final int barSpeed;
-    private final int noiseDx;
-    private final int noiseDy;
-    private final int boxWidth;
-    private final int boxHeight;
-    private final int boxDx;
-    private final int boxDy;
-    private final int boxPhase;
-
-    PictureRenderer(long seed, int width, int height) {
+    protected PictureRenderer(int width, int height) {
         this.width = width;
         this.height = height;
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = 0; i < noise.length; i++) {
-            noise[i] = (byte) random.nextInt(-6, 7);
-        }
-        for (int i = 0; i < BARS; i++) {
-            barLevels[i] = random.nextInt(-20, 21);
-        }
-        gradientSpeed = sign(random) * random.nextInt(3, 7);
-        barSpeed = sign(random) * random.nextInt(1, 4);
-        noiseDx = sign(random) * random.nextInt(1, 3);
-        noiseDy = sign(random) * random.nextInt(1, 3);
-        boxWidth = Math.max(8, width / 6);
-        boxHeight = Math.max(8, height / 6);
-        boxDx = Math.max(1, width / random.nextInt(80, 120));
-        boxDy = Math.max(1, height / random.nextInt(60, 100));
-        boxPhase = random.nextInt(0, 1000);
     }
 
-    private static int sign(SplittableRandom random) {
-        return random.nextBoolean() ? 1 : -1;
+    /** The renderer of {@code content} for a stream with this seed and picture size. */
+    static PictureRenderer of(PictureContent content, long seed, int width, int height) {
+        return switch (content) {
+            case TEXTURE -> new TextureRenderer(seed, width, height);
+            case NOISE -> new GrainRenderer(seed, width, height);
+            case FLAT -> new FlatRenderer(FlatRenderer.levelFor(seed), width, height);
+            case BLACK -> new FlatRenderer(0, width, height);
+            case TEXT -> new TextRenderer(seed, width, height);
+            case PATTERNS -> new PatternRenderer(seed, width, height);
+        };
     }
 
     /** Draws content picture {@code n} into {@code out}, rows {@code stride} bytes apart. */
-    void draw(int n, byte[] out, int stride) {
-        int barWidth = Math.max(1, width / BARS);
-        int boxX = bounce((n + boxPhase) * boxDx, width - boxWidth);
-        int boxY = bounce((n + boxPhase) * boxDy, height - boxHeight);
-        int noiseX = Math.floorMod(n * noiseDx, TILE);
-        int noiseY = Math.floorMod(n * noiseDy, TILE);
+    abstract void draw(int n, byte[] out, int stride);
+
+    /** Fills the picture with one level (0 black, 255 white). */
+    void fill(int level, byte[] out, int stride) {
         for (int y = 0; y < height; y++) {
-            int row = y * stride;
-            int tileRow = ((y + noiseY) & (TILE - 1)) * TILE;
-            boolean inBoxRows = y >= boxY && y < boxY + boxHeight;
-            for (int x = 0; x < width; x++) {
-                int v;
-                if (inBoxRows && x >= boxX && x < boxX + boxWidth) {
-                    v = (((x - boxX) >> 3) + ((y - boxY) >> 3) & 1) == 0 ? 50 : 220;
-                } else {
-                    int phase = (x + y * 2 + n * gradientSpeed) & 255;
-                    int triangle = phase < 128 ? phase : 255 - phase;
-                    int bar = barLevels[Math.floorMod((x + n * barSpeed) / barWidth, BARS)];
-                    v = 72 + triangle + bar + noise[tileRow + ((x + noiseX) & (TILE - 1))];
-                }
-                out[row + x] = (byte) v;
-            }
+            Arrays.fill(out, y * stride, y * stride + width, (byte) level);
         }
     }
 
     /** Position along a track of {@code span} pixels, going back and forth. */
-    private static int bounce(int travelled, int span) {
+    static int bounce(int travelled, int span) {
         if (span <= 0) {
             return 0;
         }
@@ -89,10 +48,7 @@ final class PictureRenderer {
         return p <= span ? p : 2 * span - p;
     }
 
-    /** Fills the picture with one level (0 black, 255 white). */
-    void fill(int level, byte[] out, int stride) {
-        for (int y = 0; y < height; y++) {
-            java.util.Arrays.fill(out, y * stride, y * stride + width, (byte) level);
-        }
+    static int clamp(int v) {
+        return v < 0 ? 0 : Math.min(v, 255);
     }
 }

@@ -80,7 +80,7 @@ final class StreamEncoder {
             this.plan = plan;
             this.encoder = encoder;
             this.out = out;
-            this.renderer = new PictureRenderer(spec.seed(), spec.width(), spec.height());
+            this.renderer = PictureRenderer.of(spec.content(), spec.seed(), spec.width(), spec.height());
             this.stride = spec.width();
             this.pixels = new byte[stride * spec.height()];
         }

@@ -17,11 +17,12 @@ import java.util.List;
  * @param video           whether the stream has video
  * @param audio           whether the stream has audio
  * @param syncPattern     whether pictures flash white and the audio beeps together once a second, at k + 0.5 s
+ * @param content         what the pictures show
  * @param defects         defects to inject
  */
 public record StreamSpec(String id, long seed, double duration, double frameRate, int width, int height,
                          double segmentDuration, boolean video, boolean audio, boolean syncPattern,
-                         List<InjectedDefect> defects) {
+                         PictureContent content, List<InjectedDefect> defects) {
 
     public static final double DEFAULT_DURATION = 20;
     public static final double DEFAULT_FRAME_RATE = 25;
@@ -31,6 +32,7 @@ public record StreamSpec(String id, long seed, double duration, double frameRate
 
     public StreamSpec {
         defects = List.copyOf(defects);
+        java.util.Objects.requireNonNull(content, "content");
         if (!id.matches("[A-Za-z0-9_.-]+")) {
             throw new IllegalArgumentException("stream id '" + id + "' must be letters, digits, '.', '_' or '-'");
         }
@@ -68,48 +70,54 @@ public record StreamSpec(String id, long seed, double duration, double frameRate
         }
     }
 
-    /** A clean 1280x720, 25 fps, 20 s stream with video and audio, 2 s segments. */
+    /** The same stream showing {@code kind} of pictures. */
+    public StreamSpec withContent(PictureContent kind) {
+        return new StreamSpec(id, seed, duration, frameRate, width, height, segmentDuration, video, audio,
+                syncPattern, kind, defects);
+    }
+
+    /** A clean 1280x720, 25 fps, 20 s stream of moving texture with video and audio, 2 s segments. */
     public static StreamSpec of(String id, long seed) {
         return new StreamSpec(id, seed, DEFAULT_DURATION, DEFAULT_FRAME_RATE, DEFAULT_WIDTH, DEFAULT_HEIGHT,
-                DEFAULT_SEGMENT, true, true, false, List.of());
+                DEFAULT_SEGMENT, true, true, false, PictureContent.TEXTURE, List.of());
     }
 
     public StreamSpec withDuration(double seconds) {
         return new StreamSpec(id, seed, seconds, frameRate, width, height, segmentDuration, video, audio,
-                syncPattern, defects);
+                syncPattern, content, defects);
     }
 
     public StreamSpec withSize(int w, int h) {
         return new StreamSpec(id, seed, duration, frameRate, w, h, segmentDuration, video, audio, syncPattern,
-                defects);
+                content, defects);
     }
 
     public StreamSpec withSeed(long s) {
         return new StreamSpec(id, s, duration, frameRate, width, height, segmentDuration, video, audio,
-                syncPattern, defects);
+                syncPattern, content, defects);
     }
 
     public StreamSpec withId(String newId) {
         return new StreamSpec(newId, seed, duration, frameRate, width, height, segmentDuration, video, audio,
-                syncPattern, defects);
+                syncPattern, content, defects);
     }
 
     /** The same stream with the flash/beep sync pattern. */
     public StreamSpec withSyncPattern() {
         return new StreamSpec(id, seed, duration, frameRate, width, height, segmentDuration, video, audio, true,
-                defects);
+                content, defects);
     }
 
     /** The same stream without audio. */
     public StreamSpec videoOnly() {
         return new StreamSpec(id, seed, duration, frameRate, width, height, segmentDuration, true, false, false,
-                defects);
+                content, defects);
     }
 
     /** The same stream without video. */
     public StreamSpec audioOnly() {
         return new StreamSpec(id, seed, duration, frameRate, width, height, segmentDuration, false, true, false,
-                defects);
+                content, defects);
     }
 
     /** The same stream with {@code more} defects added. */
@@ -117,7 +125,7 @@ public record StreamSpec(String id, long seed, double duration, double frameRate
         List<InjectedDefect> all = new ArrayList<>(defects);
         all.addAll(List.of(more));
         return new StreamSpec(id, seed, duration, frameRate, width, height, segmentDuration, video, audio,
-                syncPattern, all);
+                syncPattern, content, all);
     }
 
     /** Number of pictures. */

@@ -144,6 +144,19 @@ class StreamGeneratorTest {
     }
 
     @Test
+    void generate_blackContent_everyDecodedPixelIsBlack() throws Exception {
+        StreamSpec black = StreamSpec.of("black-content", 5).withSize(160, 90).withDuration(1).videoOnly()
+                .withContent(PictureContent.BLACK);
+        List<AnalysisFrame> frames = frames(new StreamGenerator().generate(black, dir.resolve("d")));
+        assertEquals(25, frames.size(), "one second at 25 fps");
+        for (AnalysisFrame f : frames) {
+            for (byte b : f.luma()) {
+                assertTrue((b & 0xff) <= 20, "picture " + f.index() + " has luma " + (b & 0xff) + ", above black");
+            }
+        }
+    }
+
+    @Test
     void generate_silence_samplesQuietExactlyInTheRange() throws Exception {
         Defect silence = only(across.truth(), DefectType.SILENCE, 3.1);
         // The longest run of samples under -60 dBFS, as silencedetect sees it.
