@@ -105,6 +105,30 @@ class S3FrameStoreTest {
         assertEquals(SourceException.Reason.NOT_FOUND, e.reason());
     }
 
+    @Test
+    void sourceFetcher_missingBucket_notFoundNamingTheBucket() {
+        SourceException e = assertThrows(SourceException.class,
+                () -> new S3SourceFetcher(s3).fetch(URI.create("s3://no-such-bucket/live/index.m3u8")));
+
+        assertEquals(SourceException.Reason.NOT_FOUND, e.reason(), "a bucket that does not exist is not found");
+        assertEquals("no such bucket: no-such-bucket (s3://no-such-bucket/live/index.m3u8)", e.getMessage(), "message");
+    }
+
+    @Test
+    void sourceFetcher_wrongCredentials_failedWithTheServiceReasonOnOneLine() {
+        try (S3Client stranger = S3Client.builder().endpointOverride(server.endpoint()).forcePathStyle(true)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(new LocalCredentials("stranger", "wrongsecret1").provider())
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            SourceException e = assertThrows(SourceException.class,
+                    () -> new S3SourceFetcher(stranger).fetch(URI.create("s3://frames/streams/a/index.m3u8")));
+
+            assertEquals(SourceException.Reason.FAILED, e.reason(), "refused, not missing");
+            assertTrue(e.getMessage().contains("(HTTP 403)") && !e.getMessage().contains("Request ID"),
+                    () -> "the service's reason without request ids: " + e.getMessage());
+        }
+    }
+
     private static AnalysisFrame frame(long index, double time) {
         byte[] luma = new byte[16 * 9];
         for (int i = 0; i < luma.length; i++) {

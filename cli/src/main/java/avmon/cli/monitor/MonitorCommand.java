@@ -7,7 +7,7 @@ import avmon.core.detect.DetectorSettings;
 import avmon.core.media.MediaOptions;
 import avmon.core.notify.Notifier;
 import avmon.monolith.shard.Shard;
-import avmon.monolith.source.FfmpegOpener;
+import avmon.monolith.source.MediaOpener;
 import avmon.monolith.source.StreamSource;
 import avmon.monolith.status.StatusServer;
 import avmon.monolith.status.StreamStatus;
@@ -35,14 +35,15 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "monitor", mixinStandardHelpOptions = true,
         description = {"Monitor streams live: many at once in this process, defects as they are found.",
-            "SOURCE is a local file or playlist or an HTTP(S) URL (a live playlist is followed as it grows),",
-            "optionally named as ID=SOURCE; otherwise the id comes from the file or playlist name."})
+            "SOURCE is a local file or playlist, an HTTP(S) URL or an s3://bucket/key playlist (a live playlist",
+            "is followed as it grows), optionally named as ID=SOURCE; otherwise the id comes from the file or",
+            "playlist name. S3 and SNS use the default AWS credentials and region (AWS_ACCESS_KEY_ID, AWS_REGION, ...)."})
 public final class MonitorCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "Inputs: PATH, URL, or ID=PATH|URL.")
+    @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "Inputs: PATH, URL, s3://BUCKET/KEY, or ID=SOURCE.")
     List<String> sources;
 
     @Option(names = "--shard", paramLabel = "I/N", description = "Monitor only this shard's share of the streams (rendezvous hashing of the ids).")
@@ -53,7 +54,7 @@ public final class MonitorCommand implements Callable<Integer> {
     List<String> detectorNames;
 
     @Option(names = "--notify", paramLabel = "TARGET", defaultValue = "stdout",
-            description = "Where notifications go: stdout (default) or jsonl:FILE; they also show in the live view.")
+            description = "Where notifications go: stdout (default), jsonl:FILE or sns:TOPIC_ARN; they also show in the live view.")
     String notify;
 
     @Option(names = "--status-port", paramLabel = "PORT", description = "Serve /health, /streams and /metrics on this port (0: any free one).")
@@ -92,6 +93,9 @@ public final class MonitorCommand implements Callable<Integer> {
     @Mixin
     DetectorOptions thresholds;
 
+    @Mixin
+    AwsOptions aws;
+
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -102,17 +106,20 @@ public final class MonitorCommand implements Callable<Integer> {
         List<Detector<?>> detectors = detectors();
         SupervisorSettings settings = settings();
         NotifyTarget target = NotifyTarget.parse(notify);
-        out.printf("avmon monitor: %d stream%s%s, detectors %s, %d workers%n", mine.size(), mine.size() == 1 ? "" : "s",
-                shard == null ? "" : " (shard " + shard + " of " + sources.size() + " sources)",
-                detectors.stream().map(Detector::name).toList(), settings.workers());
-        out.flush();
+        aws.validate();
         if (mine.isEmpty()) {
+            header(out, mine, detectors, settings);
             out.println("nothing to monitor on this shard");
             return 0;
         }
         List<AutoCloseable> resources = new ArrayList<>();
         try {
-            return run(mine, detectors, settings, target, resources, out);
+            // Topic and playlists are checked before anything starts: a typo is one error, not a failed run.
+            Notifier sent = target.open(resources, aws);
+            boolean audio = detectors.stream().anyMatch(Detector::usesAudio);
+            MediaOpener opener = SourceOpeners.forSources(mine, MediaOptions.defaults().withAudio(audio), aws, resources);
+            header(out, mine, detectors, settings);
+            return run(mine, detectors, settings, opener, sent, out);
         } finally {
             for (AutoCloseable r : resources) {
                 r.close();
@@ -120,20 +127,25 @@ public final class MonitorCommand implements Callable<Integer> {
         }
     }
 
+    private void header(PrintWriter out, List<StreamSource> mine, List<Detector<?>> detectors,
+                        SupervisorSettings settings) {
+        out.printf("avmon monitor: %d stream%s%s, detectors %s, %d workers%n", mine.size(), mine.size() == 1 ? "" : "s",
+                shard == null ? "" : " (shard " + shard + " of " + sources.size() + " sources)",
+                detectors.stream().map(Detector::name).toList(), settings.workers());
+        out.flush();
+    }
+
     private int run(List<StreamSource> mine, List<Detector<?>> detectors, SupervisorSettings settings,
-                    NotifyTarget target, List<AutoCloseable> resources, PrintWriter out) throws Exception {
+                    MediaOpener opener, Notifier sent, PrintWriter out) throws Exception {
         // System.console() is null unless both ends are a terminal: pipes, files and tests get plain lines.
         LiveView view = new LiveView(out, !plain && System.console() != null);
-        Notifier file = target.open(resources);
         Notifier notifier = n -> {
             view.notification(n);
-            if (file != null) {
-                file.send(n);
+            if (sent != null) {
+                sent.send(n);
             }
         };
-        boolean audio = detectors.stream().anyMatch(Detector::usesAudio);
-        StreamSupervisor supervisor = new StreamSupervisor(mine, detectors, notifier,
-                new FfmpegOpener(MediaOptions.defaults().withAudio(audio)), settings);
+        StreamSupervisor supervisor = new StreamSupervisor(mine, detectors, notifier, opener, settings);
         StatusServer status = startStatus(supervisor, out);
         Thread hook = new Thread(this::stopOnSignal, "avmon-monitor-stop");
         Runtime.getRuntime().addShutdownHook(hook);

@@ -82,18 +82,22 @@ class MonitorCommandTest {
     }
 
     @Test
-    void monitor_s3Source_usageErrorSaysNotSupportedYet() {
-        Run run = run("monitor", "s3://bucket/live/index.m3u8");
+    void monitor_malformedS3Uri_usageErrorSaysWhatIsMissing() {
+        Run run = run("monitor", "s3://bucket/");
 
         assertEquals(2, run.code(), "usage error");
-        assertTrue(run.err().contains("s3:// sources are not supported yet"), () -> "error: " + run.err());
+        assertTrue(run.err().contains("not a valid s3://bucket/key URI: name the playlist's key"), () -> "error: " + run.err());
+        assertEquals(1, run.err().lines().filter(l -> !l.isBlank()).count(), () -> "one line: " + run.err());
     }
 
     @Test
     void monitor_badOptions_usageErrors() {
         assertEquals(2, run("monitor", "--detectors", "sparkle", clip.toString()).code(), "unknown detector");
         assertEquals(2, run("monitor", "--shard", "3/3", clip.toString()).code(), "shard out of range");
-        assertEquals(2, run("monitor", "--notify", "sns:arn:aws:sns:eu-west-1:1:t", clip.toString()).code(), "sns not yet");
+        assertEquals(2, run("monitor", "--notify", "sns:", clip.toString()).code(), "sns without a topic");
+        assertEquals(2, run("monitor", "--notify", "sns:arn:aws:sns:eu-west-1:1:t", clip.toString()).code(), "account not 12 digits");
+        assertEquals(2, run("monitor", "--notify", "sns:arn:aws:sqs:eu-west-1:123456789012:q", clip.toString()).code(), "not sns");
+        assertEquals(2, run("monitor", "--s3-endpoint", "localhost:9000", clip.toString()).code(), "endpoint without scheme");
         assertEquals(2, run("monitor", "a=" + clip, "a=" + clip).code(), "duplicate ids");
         assertEquals(2, run("monitor", "--workers", "0", clip.toString()).code(), "no workers");
     }

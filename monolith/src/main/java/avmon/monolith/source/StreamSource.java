@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
  * One input the monitor analyses, with the id it is known by in notifications, status and shards.
  *
  * @param id       the stream id: given as {@code ID=SOURCE}, or derived from the file or playlist name
- * @param location what FFmpeg opens: a local path, or an HTTP(S) URL
+ * @param location what is opened: a local path, an HTTP(S) URL, or an {@code s3://bucket/key} playlist
  * @param kind     where it comes from
- * @param live     whether it is analysed against the wall clock: HTTP(S) inputs always; a local file only
- *                 when played at real time (for tests and benchmarks), otherwise it is read at full speed
+ * @param live     whether it is analysed against the wall clock: HTTP(S) and S3 inputs always; a local file
+ *                 only when played at real time (for tests and benchmarks), otherwise it is read at full speed
  */
 public record StreamSource(String id, String location, Kind kind, boolean live) {
 
@@ -25,11 +25,15 @@ public record StreamSource(String id, String location, Kind kind, boolean live) 
         /** A local file: a media file, or an HLS playlist with its segments. */
         FILE,
         /** An HTTP(S) URL: a media file or an HLS playlist, a live one followed as it grows. */
-        HTTP
+        HTTP,
+        /** An HLS playlist stored in S3 with its segments ({@code s3://bucket/key}), a live one followed as it grows. */
+        S3
     }
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://.*");
+    /** S3's bucket naming rules: 3 to 63 lower-case letters, digits, '.' and '-', a letter or digit at each end. */
+    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     /** Playlist names that say nothing about the stream: its folder names it instead. */
     private static final Set<String> GENERIC_NAMES = Set.of("index", "playlist", "master", "stream", "live",
             "prog_index", "chunklist", "manifest", "main", "video");
@@ -38,16 +42,17 @@ public record StreamSource(String id, String location, Kind kind, boolean live) 
         if (!ID.matcher(id).matches()) {
             throw new IllegalArgumentException("stream id '" + id + "': use letters, digits, '.', '_' or '-'");
         }
-        if (kind == Kind.HTTP && !live) {
-            throw new IllegalArgumentException(location + ": HTTP inputs are always followed live");
+        if (kind != Kind.FILE && !live) {
+            throw new IllegalArgumentException(location + ": HTTP and S3 inputs are always followed live");
         }
     }
 
     /**
      * Reads one {@code SOURCE} or {@code ID=SOURCE} argument.
      *
-     * @throws UnsupportedSourceException for a kind of input not supported (yet): {@code s3://}, other schemes
-     * @throws IllegalArgumentException   for an id that cannot be used
+     * @throws UnsupportedSourceException for a kind of input not supported, such as {@code rtmp://}
+     * @throws IllegalArgumentException   for an id that cannot be used, or an {@code s3://} URI without a valid
+     *                                     bucket and key
      */
     public static StreamSource parse(String argument) {
         String id = null;
@@ -64,7 +69,10 @@ public record StreamSource(String id, String location, Kind kind, boolean live) 
         if (kind == Kind.FILE && location.startsWith("file://")) {
             location = Path.of(URI.create(location)).toString();
         }
-        return new StreamSource(id != null ? id : idFrom(location), location, kind, kind == Kind.HTTP);
+        if (kind == Kind.S3) {
+            requireBucketAndKey(location);
+        }
+        return new StreamSource(id != null ? id : idFrom(location), location, kind, kind != Kind.FILE);
     }
 
     /**
@@ -100,11 +108,30 @@ public record StreamSource(String id, String location, Kind kind, boolean live) 
         return switch (scheme) {
             case "http", "https" -> Kind.HTTP;
             case "file" -> Kind.FILE;
-            case "s3" -> throw new UnsupportedSourceException(location
-                    + ": s3:// sources are not supported yet; serve the playlist over HTTP(S) or copy it locally");
+            case "s3" -> Kind.S3;
             default -> throw new UnsupportedSourceException(location + ": '" + scheme
-                    + "' inputs are not supported (use a local file or playlist, or an HTTP(S) URL)");
+                    + "' inputs are not supported (use a local file or playlist, an HTTP(S) URL or an s3:// playlist)");
         };
+    }
+
+    /** An {@code s3://} source names a bucket S3 could have and an object key in it. */
+    private static void requireBucketAndKey(String location) {
+        URI uri;
+        try {
+            uri = new URI(location);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException(location + ": not a valid s3://bucket/key URI: " + e.getReason());
+        }
+        String bucket = uri.getHost();
+        String key = uri.getPath();
+        if (bucket == null || !BUCKET.matcher(bucket).matches() || bucket.contains("..")) {
+            throw new IllegalArgumentException(location + ": not a valid s3://bucket/key URI: the bucket must be 3 to 63"
+                    + " lower-case letters, digits, '.' or '-'");
+        }
+        if (key == null || key.length() < 2 || key.endsWith("/") || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException(location + ": not a valid s3://bucket/key URI: name the playlist's key,"
+                    + " e.g. s3://" + bucket + "/live/index.m3u8");
+        }
     }
 
     /** The file or playlist name without its extension; its folder's name when that name is generic. */

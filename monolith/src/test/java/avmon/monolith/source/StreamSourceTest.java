@@ -44,11 +44,32 @@ class StreamSourceTest {
     }
 
     @Test
-    void parse_s3OrOtherScheme_unsupportedWithReason() {
-        UnsupportedSourceException s3 = assertThrows(UnsupportedSourceException.class,
-                () -> StreamSource.parse("s3://bucket/live/index.m3u8"));
-        assertTrue(s3.getMessage().contains("not supported yet"), s3.getMessage());
-        assertThrows(UnsupportedSourceException.class, () -> StreamSource.parse("rtmp://host/app"));
+    void parse_s3Playlist_followedLiveWithIdFromItsFolder() {
+        StreamSource s = StreamSource.parse("s3://media-bucket/live/channel7/index.m3u8");
+
+        assertEquals(StreamSource.Kind.S3, s.kind(), "kind");
+        assertEquals("channel7", s.id(), "id");
+        assertEquals("s3://media-bucket/live/channel7/index.m3u8", s.location(), "location kept as given");
+        assertTrue(s.live(), "S3 playlists are followed live");
+    }
+
+    @Test
+    void parse_malformedS3Uri_rejectedSayingWhatIsWrong() {
+        IllegalArgumentException noKey = assertThrows(IllegalArgumentException.class,
+                () -> StreamSource.parse("s3://media-bucket/"));
+        assertTrue(noKey.getMessage().contains("name the playlist's key"), noKey.getMessage());
+        IllegalArgumentException badBucket = assertThrows(IllegalArgumentException.class,
+                () -> StreamSource.parse("s3://Media_Bucket/live/index.m3u8"));
+        assertTrue(badBucket.getMessage().contains("the bucket must be"), badBucket.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> StreamSource.parse("s3:///live/index.m3u8"), "no bucket");
+        assertThrows(IllegalArgumentException.class, () -> StreamSource.parse("s3://b/x.m3u8"), "bucket too short");
+    }
+
+    @Test
+    void parse_otherScheme_unsupportedWithReason() {
+        UnsupportedSourceException e = assertThrows(UnsupportedSourceException.class,
+                () -> StreamSource.parse("rtmp://host/app"));
+        assertTrue(e.getMessage().contains("'rtmp' inputs are not supported"), e.getMessage());
     }
 
     @Test
