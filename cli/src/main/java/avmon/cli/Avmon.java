@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             avmon.cli.generate.GenerateCommand.class,
             avmon.cli.monitor.MonitorBenchCommand.class,
             avmon.cli.serverless.ServerlessCommand.class,
+            avmon.cli.cost.CostCommand.class,
         })
 public final class Avmon implements Runnable {
 

@@ -40,6 +40,15 @@ public final class ReferenceBook {
         return fromResource("quotas.json");
     }
 
+    /** A book of the given rows (e.g. the books a saved report was priced with). */
+    public static ReferenceBook of(String name, List<BookEntry> rows) {
+        Map<String, BookEntry> entries = new LinkedHashMap<>();
+        for (BookEntry e : rows) {
+            entries.put(e.id(), e);
+        }
+        return new ReferenceBook(name, entries);
+    }
+
     private static ReferenceBook fromResource(String resource) {
         try (InputStream in = ReferenceBook.class.getResourceAsStream(resource)) {
             if (in == null) {
@@ -68,6 +77,10 @@ public final class ReferenceBook {
             root = JSON.readTree(Files.readString(file));
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read overrides " + file + ": " + e.getMessage(), e);
+        }
+        if (!root.path("entries").isArray()) {
+            throw new IllegalArgumentException(file + ": not a book of " + name + ": it needs an \"entries\" list of"
+                    + " {\"id\": ..., \"value\": ...} rows");
         }
         Map<String, BookEntry> copy = new LinkedHashMap<>(entries);
         for (JsonNode row : root.path("entries")) {

@@ -18,16 +18,29 @@ public final class ScaleModel {
         this.quotas = quotas;
     }
 
-    /** The serverless design's limits, the binding one first. */
-    public List<ScaleLimit> serverless(ServerlessUsage u) {
-        List<ScaleLimit> limits = new ArrayList<>();
+    /** The serverless design on Step Functions Standard: its limits, the binding one first. */
+    public List<ScaleLimit> serverlessStandard(ServerlessUsage u) {
+        List<ScaleLimit> limits = dataPlane(u);
         limits.add(rate("sfn.standard.transitions-per-second", u.transitions() / SECONDS_PER_HOUR));
         limits.add(rate("sfn.standard.start-execution-per-second", u.executions() / SECONDS_PER_HOUR));
+        limits.sort(Comparator.comparingDouble(ScaleLimit::streams));
+        return limits;
+    }
+
+    /** The serverless design on Step Functions Express, which has no transition throttle: the binding limit first. */
+    public List<ScaleLimit> serverlessExpress(ServerlessUsage u) {
+        List<ScaleLimit> limits = dataPlane(u);
+        limits.sort(Comparator.comparingDouble(ScaleLimit::streams));
+        return limits;
+    }
+
+    /** The quotas both workflow types share: Lambda, S3 and SNS. */
+    private List<ScaleLimit> dataPlane(ServerlessUsage u) {
+        List<ScaleLimit> limits = new ArrayList<>();
         limits.add(rate("lambda.concurrency", u.lambdaBusySeconds() / SECONDS_PER_HOUR));
         limits.add(perStreamPrefix("s3.put-per-second-per-prefix", u.s3Tier1() / SECONDS_PER_HOUR));
         limits.add(perStreamPrefix("s3.get-per-second-per-prefix", u.s3Tier2() / SECONDS_PER_HOUR));
         limits.add(rate("sns.publish-per-second", u.snsPublishes() / SECONDS_PER_HOUR));
-        limits.sort(Comparator.comparingDouble(ScaleLimit::streams));
         return limits;
     }
 

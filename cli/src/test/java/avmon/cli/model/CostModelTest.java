@@ -22,7 +22,11 @@ class CostModelTest {
     /** A tenth of a core and 100 MB per stream. */
     private static final MonolithUsage MONOLITH = new MonolithUsage(360, 100, 0, 0, 10);
 
-    private final CostModel model = new CostModel(ReferenceBook.prices(), Assumptions.defaults());
+    /** The defaults, with 25 pictures/s, 2 s segments and five detectors as the workload's settings. */
+    static final Assumptions DEFAULTS = Assumptions.defaults(new MeasuredRun.Workload(1, 3600, 2, 25,
+            List.of("freeze", "black", "silence", "av_sync", "decoder_errors"), 300, "160x90"));
+
+    private final CostModel model = new CostModel(ReferenceBooks.defaults(), DEFAULTS);
 
     @Test
     void serverlessStandard_fiveTransitionsPerSecond_matchesHandArithmetic() {
@@ -43,20 +47,23 @@ class CostModelTest {
     void serverlessExpress_wholeHourAt64Mb_replacesTransitionCharge() {
         CostBreakdown cost = model.serverlessExpress(SERVERLESS);
 
-        assertEquals(0.5 * 0.000001 + 3600 * 0.0625 * 0.00001667,
+        assertEquals(12 * 0.000001 + 3600 * 0.0625 * 0.00001667,
                 cost.components().get(CostModel.STEP_FUNCTIONS), CENT_FRACTION,
-                "0.5 executions x $1/M + 225 GB-s x $0.00001667");
+                "12 executions (one per 5 minutes at most, more than Standard's 0.5) x $1/M + 225 GB-s x $0.00001667");
         assertEquals(model.serverlessStandard(SERVERLESS).components().get(CostModel.LAMBDA),
                 cost.components().get(CostModel.LAMBDA), "Lambda costs the same under either workflow type");
     }
 
     @Test
     void monolithFargate_cpuBound_sharesTaskPriceBySevenStreams() {
-        assertEquals(7, model.streamsPerHost(MONOLITH, 1, 2), "0.7 x 3,600 / 360 = 7 by CPU, 20 by memory");
+        assertEquals(7, model.streamsPerHost(MONOLITH, 1, 2),
+                "0.7 x 3,600 / 360 = 7 by CPU, (2,048 - 300 MB baseline) / 100 = 17 by memory");
 
         CostBreakdown onDemand = model.monolithFargate(MONOLITH, false);
         assertEquals((0.04048 + 2 * 0.004445) / 7, onDemand.components().get(CostModel.COMPUTE), CENT_FRACTION);
         assertEquals(0.000005, onDemand.components().get(CostModel.SNS), CENT_FRACTION);
+        assertEquals(3 * 0.04937 * 730 + 20 * 0.000005 * 730, onDemand.perMonth(20, 730), 1e-9,
+                "20 streams need 3 tasks of 7, paid whole");
 
         CostBreakdown saved = model.monolithFargate(MONOLITH, true);
         assertEquals(0.04937 * 0.5 / 7, saved.components().get(CostModel.COMPUTE), CENT_FRACTION);
@@ -70,14 +77,15 @@ class CostModelTest {
 
     @Test
     void streamsPerHost_memoryBound_limitedByMemoryAndNeverZero() {
-        assertEquals(4, model.streamsPerHost(new MonolithUsage(10, 500, 0, 0, 0), 1, 2), "2,048 MB / 500 MB");
+        assertEquals(3, model.streamsPerHost(new MonolithUsage(10, 500, 0, 0, 0), 1, 2),
+                "(2,048 MB - 300 MB baseline) / 500 MB");
         assertEquals(1, model.streamsPerHost(new MonolithUsage(36_000, 100, 0, 0, 0), 1, 2),
                 "a stream bigger than a task still gets a task");
     }
 
     @Test
     void serverless_transitionsBind_atQuotaOverTransitionsPerSecond() {
-        List<ScaleLimit> limits = new ScaleModel(ReferenceBook.quotas()).serverless(SERVERLESS);
+        List<ScaleLimit> limits = new ScaleModel(ReferenceBook.quotas()).serverlessStandard(SERVERLESS);
 
         ScaleLimit binding = limits.get(0);
         assertEquals("sfn.standard.transitions-per-second", binding.quota().id());
@@ -96,7 +104,7 @@ class CostModelTest {
         ReferenceBook prices = ReferenceBook.prices().withOverrides(file);
         assertEquals(0.00005, prices.value("sfn.standard.transition"));
         assertEquals(file.toString(), prices.entry("sfn.standard.transition").source());
-        assertEquals(0.9, new CostModel(prices, Assumptions.defaults()).serverlessStandard(SERVERLESS)
+        assertEquals(0.9, new CostModel(new ReferenceBooks(prices, ReferenceBook.quotas()), DEFAULTS).serverlessStandard(SERVERLESS)
                 .components().get(CostModel.STEP_FUNCTIONS), CENT_FRACTION);
     }
 

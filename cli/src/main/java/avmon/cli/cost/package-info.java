@@ -1,0 +1,2 @@
+/** {@code avmon cost}: a saved comparison priced again at other assumptions, books or loads. */
+package avmon.cli.cost;
