@@ -148,9 +148,11 @@ public record MeasuredRun(Workload workload, ServerlessCounts serverless, Monoli
      * @param expected injected defects, as {@code type@start+duration}
      * @param missed   injected defects it did not report
      * @param extra    defects it reported that were not injected
+     * @param failure  why the design could not run the stream to its end ({@code error: cause}), or
+     *                 {@code null} when it did
      */
     public record DetectionCheck(String design, String streamId, List<String> expected, List<String> missed,
-                                 List<String> extra) {
+                                 List<String> extra, String failure) {
 
         public DetectionCheck {
             expected = List.copyOf(expected);
@@ -158,8 +160,15 @@ public record MeasuredRun(Workload workload, ServerlessCounts serverless, Monoli
             extra = List.copyOf(extra);
         }
 
+        /** A stream the design ran to its end. */
+        public DetectionCheck(String design, String streamId, List<String> expected, List<String> missed,
+                              List<String> extra) {
+            this(design, streamId, expected, missed, extra, null);
+        }
+
+        /** Whether the design ran the stream to its end, found every injected defect and nothing else. */
         public boolean complete() {
-            return missed.isEmpty() && extra.isEmpty();
+            return failure == null && missed.isEmpty() && extra.isEmpty();
         }
     }
 }

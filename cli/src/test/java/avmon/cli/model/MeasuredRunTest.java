@@ -54,4 +54,12 @@ class MeasuredRunTest {
         var found = new MeasuredRun.DetectionCheck("monolith", "s1", List.of("freeze@2+3"), List.of(), List.of());
         assertFalse(run(List.of(missed, found)).bothFoundEverything(), "a missed defect must show");
     }
+
+    @Test
+    void bothFoundEverything_streamFailedInOneDesign_false() {
+        var failed = new MeasuredRun.DetectionCheck("serverless", "s1", List.of(), List.of(), List.of(),
+                "States.TaskFailed: segment 3 not found");
+        var found = new MeasuredRun.DetectionCheck("monolith", "s1", List.of(), List.of(), List.of());
+        assertFalse(run(List.of(failed, found)).bothFoundEverything(), "a stream a design could not run must show");
+    }
 }
