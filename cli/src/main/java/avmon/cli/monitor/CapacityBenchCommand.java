@@ -57,6 +57,10 @@ public final class CapacityBenchCommand implements Callable<Integer> {
             description = "Lag a real-time stream may reach and still keep up (default: ${DEFAULT-VALUE}).")
     double maxLag;
 
+    @Option(names = "--find-sustained",
+            description = "When the real-time check fails, try again with 5% fewer streams, up to four times.")
+    boolean findSustained;
+
     @Option(names = "--detectors", split = ",", paramLabel = "NAME", description = "Detectors (default: all).")
     List<String> detectorNames;
 
@@ -70,7 +74,7 @@ public final class CapacityBenchCommand implements Callable<Integer> {
         Path input = BenchInputs.clip(clip, size, 10, out);
         List<Detector<?>> detectors = detectors();
         CapacityBenchmark bench = new CapacityBenchmark(new CapacityBenchmark.Settings(input, n, seconds, realTimeSeconds,
-                Duration.ofMillis((long) (maxLag * 1000)), realTimeStreams), detectors, MediaOptions.defaults(), line -> {
+                Duration.ofMillis((long) (maxLag * 1000)), realTimeStreams, findSustained), detectors, MediaOptions.defaults(), line -> {
                     out.println("... " + line);
                     out.flush();
                 });
@@ -93,15 +97,29 @@ public final class CapacityBenchCommand implements Callable<Integer> {
         row(out, "decode only", r.decodeOnly());
         row(out, "full analysis", r.analysis());
         out.printf(Locale.ROOT, "full analysis / decode only: %.3f (target: at least 0.85)%n", r.analysisToDecodeRatio());
-        CapacityBenchmark.RealTimeCheck rt = r.realTime();
+        for (CapacityBenchmark.RealTimeCheck rt : r.realTimeChecks()) {
+            realTime(rt, out);
+        }
+        int sustained = r.sustainedStreams();
+        if (sustained > 0) {
+            out.printf(Locale.ROOT, "sustained in real time: %d streams on %d core%s = %.3f of decode only (target: at least 0.85)%n",
+                    sustained, r.cores(), r.cores() == 1 ? "" : "s", r.sustainedToDecodeRatio());
+        } else {
+            out.println("sustained in real time: no count tried kept up" + (findSustained ? "" : " (--find-sustained tries fewer)"));
+        }
+        out.flush();
+    }
+
+    private void realTime(CapacityBenchmark.RealTimeCheck rt, PrintWriter out) {
         ResourceUsage u = rt.usage();
-        out.printf(Locale.ROOT, "real time: %d streams at once for %.0f s: worst lag %.2f s, %d behind, %.2f cores busy%n",
-                rt.streams(), realTimeSeconds, rt.maxLagSeconds(), rt.behind(), rt.coresUsed());
+        out.printf(Locale.ROOT, "real time: %d streams at once for %.0f s: worst lag %.2f s, mean lag grows %+.2f s per minute"
+                        + " over the second half, %d behind, %.2f cores busy: %s%n",
+                rt.streams(), realTimeSeconds, rt.maxLagSeconds(), rt.lagGrowthPerMinute(), rt.behind(), rt.coresUsed(),
+                rt.keptUp() ? "KEPT UP" : "DID NOT KEEP UP");
         out.printf(Locale.ROOT, "  CPU seconds per stream-hour %.1f; peak heap %.1f MB; peak resident %.1f MB "
                         + "(%.1f MB per stream over a %.1f MB baseline); %.1f MB per stream in all%n",
                 u.cpuSecondsPerStreamHour(), u.peakHeapBytes() / MB, u.peakResidentBytes() / MB, rt.addedMbPerStream(),
                 rt.baselineResidentBytes() / MB, u.memoryMbPerStream());
-        out.flush();
     }
 
     private static double loadAverage() {

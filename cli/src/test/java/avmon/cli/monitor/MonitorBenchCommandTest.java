@@ -25,6 +25,9 @@ class MonitorBenchCommandTest {
         assertTrue(text.contains("full analysis / decode only:"), () -> "ratio: " + text);
         assertTrue(text.matches("(?s).*real time: \\d+ streams at once.*CPU seconds per stream-hour.*"),
                 () -> "real-time check and metering: " + text);
+        assertTrue(text.matches("(?s).*mean lag grows [+-]\\d+\\.\\d+ s per minute.*: (KEPT UP|DID NOT KEEP UP).*"),
+                () -> "whether the lag grew, and the verdict: " + text);
+        assertTrue(text.contains("sustained in real time:"), () -> "the sustained count: " + text);
     }
 
     @Test

@@ -31,7 +31,9 @@ import java.util.function.Consumer;
  * <p>Throughput phases play {@code streams} copies of the clip, looped to {@code fullSpeedSeconds} each, as
  * fast as they decode; the process's CPU time per second of stream gives the streams one core sustains
  * (CPU time, not wall time, so other load on the machine does not count against it). The real-time check
- * then plays the full-analysis count of streams paced at real time and records the worst lag.
+ * then plays the full-analysis count of streams paced at real time and records the worst lag and whether
+ * the streams' lag grows ({@link LagTrend}): the check passes only when none fell behind and their mean lag
+ * holds its level over the second half of the run.
  */
 public final class CapacityBenchmark {
 
@@ -44,9 +46,10 @@ public final class CapacityBenchmark {
      * @param realTimeSeconds  how long the real-time check runs
      * @param maxLag           the lag a stream may reach and still count as keeping up
      * @param realTimeStreams  streams in the real-time check, or 0 for the measured full-analysis capacity
+     * @param findSustained    when the real-time check fails, try again with 5% fewer streams (a few times)
      */
     public record Settings(Path clip, int streams, double fullSpeedSeconds, double realTimeSeconds, Duration maxLag,
-                           int realTimeStreams) {
+                           int realTimeStreams, boolean findSustained) {
     }
 
     /**
@@ -72,15 +75,28 @@ public final class CapacityBenchmark {
     /**
      * The real-time check.
      *
-     * @param streams         streams played at real time at once
-     * @param maxLagSeconds   the worst lag any stream reached
-     * @param behind          streams that were ever BEHIND or did not end normally
-     * @param coresUsed       process CPU seconds per wall second while they ran
+     * @param streams            streams played at real time at once
+     * @param maxLagSeconds      the worst lag any stream reached
+     * @param lagGrowthPerMinute how fast the streams' mean lag grew over the second half of the run
+     * @param behind             streams that were ever BEHIND or did not end normally
+     * @param coresUsed          process CPU seconds per wall second while they ran
      * @param baselineResidentBytes resident memory before the streams started
-     * @param usage           what the run cost
+     * @param usage              what the run cost
      */
-    public record RealTimeCheck(int streams, double maxLagSeconds, int behind, double coresUsed,
-                                long baselineResidentBytes, ResourceUsage usage) {
+    public record RealTimeCheck(int streams, double maxLagSeconds, double lagGrowthPerMinute, int behind,
+                                double coresUsed, long baselineResidentBytes, ResourceUsage usage) {
+
+        /**
+         * Lag growth that still counts as keeping up: jitter of a tenth of a second over a run's second half
+         * stays well under it, while a stream short of CPU by 1% gains 0.6 s a minute.
+         */
+        public static final double MAX_LAG_GROWTH_PER_MINUTE = 0.5;
+
+        /** Whether every stream kept up: none fell behind, and their lag did not grow. */
+        public boolean keptUp() {
+            return behind == 0 && lagGrowthPerMinute < MAX_LAG_GROWTH_PER_MINUTE;
+        }
+
         /** Resident memory added per stream, over the baseline; -1 when unknown. */
         public double addedMbPerStream() {
             return usage.peakResidentBytes() < 0 || baselineResidentBytes < 0 ? -1
@@ -88,15 +104,37 @@ public final class CapacityBenchmark {
         }
     }
 
-    /** The whole result. */
-    public record Report(Throughput decodeOnly, Throughput analysis, RealTimeCheck realTime) {
+    /**
+     * The whole result.
+     *
+     * @param realTimeChecks the real-time checks in the order run: one, or with {@link Settings#findSustained()}
+     *                       each smaller count tried until one kept up
+     * @param cores          the cores the process could run on
+     */
+    public record Report(Throughput decodeOnly, Throughput analysis, List<RealTimeCheck> realTimeChecks, int cores) {
+        public Report {
+            realTimeChecks = List.copyOf(realTimeChecks);
+        }
+
         /** Full-analysis capacity as a fraction of decode-only capacity. */
         public double analysisToDecodeRatio() {
             return analysis.streamsPerCore() / decodeOnly.streamsPerCore();
         }
+
+        /** The largest count of streams checked that kept up in real time, or 0 when none did. */
+        public int sustainedStreams() {
+            return realTimeChecks.stream().filter(RealTimeCheck::keptUp).mapToInt(RealTimeCheck::streams).max().orElse(0);
+        }
+
+        /** Streams sustained in real time per core, as a fraction of the streams per core decoding alone allows. */
+        public double sustainedToDecodeRatio() {
+            return sustainedStreams() / (double) cores / decodeOnly.streamsPerCore();
+        }
     }
 
     private static final int ROUNDS = 2;
+    /** How many smaller counts {@link Settings#findSustained()} tries after the first check. */
+    private static final int MAX_STEPS_DOWN = 4;
 
     private final Settings settings;
     private final List<Detector<?>> detectors;
@@ -129,9 +167,17 @@ public final class CapacityBenchmark {
         }
         int n = settings.realTimeStreams() > 0 ? settings.realTimeStreams()
                 : Math.max(1, (int) Math.floor(analysis.streamsPerCore()));
-        progress.accept("real time: " + n + " streams for " + settings.realTimeSeconds() + " s");
-        RealTimeCheck check = realTime(n);
-        return new Report(decode, analysis, check);
+        List<RealTimeCheck> checks = new ArrayList<>();
+        for (int step = 0; step <= MAX_STEPS_DOWN; step++) {
+            progress.accept("real time: " + n + " streams for " + settings.realTimeSeconds() + " s");
+            RealTimeCheck check = realTime(n);
+            checks.add(check);
+            if (check.keptUp() || !settings.findSustained() || n == 1) {
+                break;
+            }
+            n = Math.max(1, Math.min(n - 1, (int) Math.floor(n * 0.95)));
+        }
+        return new Report(decode, analysis, checks, Runtime.getRuntime().availableProcessors());
     }
 
     private static Throughput best(Throughput a, Throughput b) {
@@ -193,14 +239,19 @@ public final class CapacityBenchmark {
             ResourceMeter meter = new ResourceMeter();
             supervisor.start();
             double maxLag = 0;
+            LagTrend trend = new LagTrend();
             java.util.Set<String> behind = new java.util.HashSet<>();
             while (!supervisor.awaitEnd(Duration.ofMillis(250))) {
-                for (StreamStatus s : supervisor.streams()) {
+                double lagSum = 0;
+                List<StreamStatus> streams = supervisor.streams();
+                for (StreamStatus s : streams) {
                     maxLag = Math.max(maxLag, s.lagSeconds());
+                    lagSum += s.lagSeconds();
                     if (s.state() == StreamStatus.State.BEHIND) {
                         behind.add(s.streamId());
                     }
                 }
+                trend.add(meter.wallSeconds(), lagSum / streams.size());
             }
             for (StreamStatus s : supervisor.streams()) {
                 maxLag = Math.max(maxLag, s.lagSeconds());
@@ -209,8 +260,8 @@ public final class CapacityBenchmark {
                 }
             }
             ResourceUsage usage = supervisor.usage();
-            return new RealTimeCheck(n, maxLag, behind.size(), meter.cpuSeconds() / meter.wallSeconds(),
-                    baselineResident, usage);
+            return new RealTimeCheck(n, maxLag, trend.growthPerMinute(), behind.size(),
+                    meter.cpuSeconds() / meter.wallSeconds(), baselineResident, usage);
         }
     }
 
