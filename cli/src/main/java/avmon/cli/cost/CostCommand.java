@@ -1,6 +1,8 @@
 package avmon.cli.cost;
 
 import avmon.cli.UserError;
+import avmon.cli.model.Assumption;
+import avmon.cli.model.Assumptions;
 import avmon.cli.report.AssumptionOptions;
 import avmon.cli.report.BookOptions;
 import avmon.cli.report.ComparisonReport;
@@ -30,6 +32,10 @@ public final class CostCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Also write report.html and report.json for the new figures here.")
     Path out;
 
+    @Option(names = "--streams", paramLabel = "N",
+            description = "Concurrent streams to price: the same as --expected-streams (default: the report's).")
+    Integer streams;
+
     @Mixin
     AssumptionOptions assumptions;
 
@@ -46,7 +52,8 @@ public final class CostCommand implements Callable<Integer> {
         }
         ComparisonReport report;
         try {
-            report = ComparisonReport.of(saved.run(), books.applyTo(saved.books()), assumptions.applyTo(saved.assumptions()));
+            report = ComparisonReport.of(saved.run(), books.applyTo(saved.books()),
+                    withStreams(assumptions.applyTo(saved.assumptions())));
         } catch (IllegalArgumentException e) {
             throw new UserError(from + ": " + e.getMessage());
         }
@@ -57,5 +64,15 @@ public final class CostCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
         }
         return 0;
+    }
+
+    private Assumptions withStreams(Assumptions a) {
+        if (streams == null) {
+            return a;
+        }
+        if (streams < 1) {
+            throw new UserError("--streams must be a whole number above 0, was " + streams, 2);
+        }
+        return a.with(Assumption.EXPECTED_STREAMS, streams);
     }
 }

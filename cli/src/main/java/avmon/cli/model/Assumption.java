@@ -9,7 +9,7 @@ import java.util.Locale;
  */
 public enum Assumption {
 
-    EXPECTED_STREAMS("streams", "streams", "expected load: concurrent streams to monitor",
+    EXPECTED_STREAMS("expected-streams", "streams", "expected load: concurrent streams to monitor",
             "the case says the monolith handles \"thousands of streams\"; read at its low end, 2,000", true),
     ANALYSED_FPS("analysed-fps", "pictures/s", "pictures analysed per second of stream",
             "as measured: the converter stores every decoded picture", false),
@@ -90,7 +90,7 @@ public enum Assumption {
     public double check(double value) {
         boolean fraction = unit.equals("fraction");
         boolean ok = Double.isFinite(value) && (this == DECODE_SHARE ? value >= 0 : value > 0)
-                && (!fraction || value <= 1) && (!whole || value == Math.rint(value));
+                && (!fraction || value <= 1) && (!whole || value == Math.rint(value) && value <= Integer.MAX_VALUE);
         if (!ok) {
             throw new IllegalArgumentException("--" + flag + " must be " + (whole ? "a whole number above 0"
                     : fraction ? (this == DECODE_SHARE ? "from 0 to 1" : "above 0 and at most 1") : "a number above 0")

@@ -10,10 +10,11 @@ import picocli.CommandLine.Option;
 /**
  * The assumption flags shared by {@code avmon compare} and {@code avmon cost} (a picocli mixin). A flag not
  * given keeps the base value: the defaults for a new run, the saved report's value when pricing again.
+ * ({@code --expected-streams} is the load priced; {@code avmon compare --streams} is how many it runs.)
  */
 public final class AssumptionOptions {
 
-    @Option(names = "--streams", paramLabel = "N",
+    @Option(names = "--expected-streams", paramLabel = "N",
             description = "Expected load: concurrent streams to monitor (default 2000: the case's \"thousands\", at its low end).")
     Integer streams;
 

@@ -179,7 +179,7 @@ final class HtmlReport {
             components.forEach(k -> row.add(c.components().containsKey(k) ? Figures.usd(c.components().get(k)) : "-"));
             row.addAll(List.of(Figures.usd(c.perStreamHour()), Figures.usd(r.perMonth(c, n)), c.note()));
             rows.add(row);
-            bars.add(new SvgChart.Bar(c.design(), new ArrayList<>(c.components().keySet()),
+            bars.add(new SvgChart.Bar(shortName(c.design()), new ArrayList<>(c.components().keySet()),
                     new ArrayList<>(c.components().values())));
         }
         table(head, rows);
@@ -194,7 +194,7 @@ final class HtmlReport {
                     points.add(new double[] {streams, r.perMonth(c, streams)});
                 }
             }
-            series.add(new SvgChart.Series(c.design(), points));
+            series.add(new SvgChart.Series(shortName(c.design()), points));
         }
         html.append(SvgChart.lines("Cost per month versus concurrent streams", "concurrent streams", "USD per month",
                 series, List.of(), true, true));
@@ -245,6 +245,7 @@ final class HtmlReport {
                 + " and the ceiling " + Figures.count(r.scale().get(0).ceiling()) + " streams.");
         table(List.of("assumption", "half / twice", "cost ratio", "ceiling", "log10 move"), rows);
         p("The expected load is not ranked: the ceiling's share of it is simply inversely proportional to it.");
+        int expected = r.assumptions().expectedStreams();
         for (Sensitivity.Sweep s : r.sensitivity().sweeps()) {
             Assumption a = s.assumption();
             String x = a.meaning() + " (" + a.unit() + ")";
@@ -260,13 +261,14 @@ final class HtmlReport {
             }
             h(3, "--" + a.flag());
             html.append(SvgChart.lines("Cost per stream-hour versus --" + a.flag(), x, "USD per stream-hour",
-                    List.of(new SvgChart.Series("serverless, Standard", standard),
-                            new SvgChart.Series("serverless, Express", express),
-                            new SvgChart.Series("monolith, Fargate", monolith)), List.of(), false, true));
+                    List.of(new SvgChart.Series(shortName(r.costs().get(0).design()), standard),
+                            new SvgChart.Series(shortName(r.costs().get(1).design()), express),
+                            new SvgChart.Series(shortName(r.costs().get(2).design()), monolith)), List.of(), false, true));
             html.append(SvgChart.lines("Serverless (Standard) ceiling versus --" + a.flag(), x, "concurrent streams",
                     List.of(new SvgChart.Series("ceiling", ceiling)),
-                    List.of(new SvgChart.Reference("expected " + Figures.count(r.assumptions().expectedStreams()),
-                            r.assumptions().expectedStreams())), false, true));
+                    List.of(new SvgChart.Reference("expected " + Figures.count(expected), expected),
+                            new SvgChart.Reference(Figures.percent(Verdict.SMALL_FRACTION) + " of it (claim 1)",
+                                    expected * Verdict.SMALL_FRACTION)), false, true));
         }
     }
 
@@ -292,6 +294,12 @@ final class HtmlReport {
             }
             table(List.of("id", "item", "value", "unit", "date", "source"), rows);
         }
+    }
+
+    /** A design's name short enough for a chart's legend or bar label. */
+    static String shortName(String design) {
+        return design.replace("serverless, Step Functions ", "SFN ").replace("monolith, ", "")
+                .replace(" with savings plan", " + savings plan");
     }
 
     private static List<String> row(String label, double value) {

@@ -177,7 +177,9 @@ public final class SvgChart {
             return log ? new double[] {1, 10} : new double[] {0, 1};
         }
         if (log) {
-            return new double[] {Math.pow(10, Math.floor(Math.log10(lo))), Math.pow(10, Math.ceil(Math.log10(hi * 1.0001)))};
+            double lower = Math.pow(10, Math.floor(Math.log10(lo)));
+            double upper = Math.pow(10, Math.ceil(Math.log10(hi) - 1e-9));
+            return new double[] {lower, upper > lower ? upper : lower * 10};
         }
         lo = Math.min(0, lo);
         return new double[] {lo, hi <= lo ? lo + 1 : hi * 1.05};

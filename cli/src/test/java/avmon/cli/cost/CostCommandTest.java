@@ -125,6 +125,14 @@ class CostCommandTest {
     }
 
     @Test
+    void cost_expectedStreamsZero_badUsage() {
+        CommandRun run = CommandRun.of("cost", "--from", saved.toString(), "--expected-streams", "0");
+
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("--expected-streams must be a whole number above 0"), run.err());
+    }
+
+    @Test
     void cost_fractionAboveOne_badUsage() {
         CommandRun run = CommandRun.of("cost", "--from", saved.toString(), "--target-cpu", "1.5");
 

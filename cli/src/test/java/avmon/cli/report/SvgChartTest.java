@@ -39,6 +39,16 @@ class SvgChartTest {
     }
 
     @Test
+    void lines_logAxisEndingOnAPowerOfTen_stopsThere() {
+        String svg = SvgChart.lines("t", "x", "y",
+                List.of(new SvgChart.Series("s", List.of(new double[] {1, 1}, new double[] {100_000, 1}))), List.of(),
+                true, true);
+
+        assertTrue(svg.contains(">100k<"), "the last tick is the last value");
+        assertTrue(!svg.contains(">1M<"), "no empty decade after it: " + svg);
+    }
+
+    @Test
     void label_largeAndSmallValues_readable() {
         assertEquals("1.5k", SvgChart.label(1500));
         assertEquals("2.16M", SvgChart.label(2_160_000));
