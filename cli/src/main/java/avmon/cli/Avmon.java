@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             avmon.cli.monitor.MonitorBenchCommand.class,
             avmon.cli.serverless.ServerlessCommand.class,
             avmon.cli.cost.CostCommand.class,
+            avmon.cli.compare.CompareCommand.class,
         })
 public final class Avmon implements Runnable {
 

@@ -10,10 +10,10 @@ import picocli.CommandLine.TypeConversionException;
  * @param width  pixels
  * @param height pixels
  */
-record PictureSize(int width, int height) {
+public record PictureSize(int width, int height) {
 
     /** Reads {@code 640x360}. */
-    static final class Converter implements ITypeConverter<PictureSize> {
+    public static final class Converter implements ITypeConverter<PictureSize> {
         @Override
         public PictureSize convert(String value) {
             String[] parts = value.toLowerCase(Locale.ROOT).split("x");

@@ -155,7 +155,7 @@ public final class StreamExecutions {
     }
 
     /** The failure's own words: the innermost errorMessage of a (nested) Lambda error document, else the cause. */
-    static String causeMessage(String cause) {
+    public static String causeMessage(String cause) {
         String text = cause;
         for (int depth = 0; depth < 3 && text != null; depth++) {
             JsonNode document = parse(text);
