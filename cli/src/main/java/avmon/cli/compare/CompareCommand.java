@@ -26,8 +26,6 @@ import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,11 +35,10 @@ import picocli.CommandLine.Option;
  * answer ({@code report.html}, {@code report.json}). Progress goes to standard error (a bar on a terminal,
  * lines otherwise), the comparison to standard output.
  *
- * <p>The assumption flags are the report's ({@link AssumptionOptions}), but there {@code --streams} is the
- * expected load, which {@code avmon cost --streams N} re-prices at; here {@code --streams} is how many streams
- * this run generates, so the expected load is {@code --expected-streams}.
+ * <p>The assumption flags are the report's ({@link AssumptionOptions}); {@code --streams} is how many streams
+ * this run generates, {@code --expected-streams} the load it is priced at.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true, modelTransformer = CompareCommand.ExpectedLoadOption.class,
+@Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"The same streams through both designs, measured: the serverless pipeline (Step Functions,",
             "Lambda, S3, SNS on the embedded local cloud) and the monolith; both checked against the injected defects."},
         footer = {"", "Exit codes: 0 both designs ran every stream and found exactly the injected defects;",
@@ -98,8 +95,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin
     BookOptions books;
 
-    /** Added by {@link ExpectedLoadOption}, with its {@code --streams} renamed. */
-    final AssumptionOptions assumptions = new AssumptionOptions();
+    @Mixin
+    AssumptionOptions assumptions;
 
     private final UnaryOperator<LocalPipeline.Builder> deployment;
 
@@ -221,23 +218,5 @@ public final class CompareCommand implements Callable<Integer> {
     /** A bar on a terminal; plain lines on the command's error writer otherwise (pipes, files, tests). */
     private Progress progress() {
         return System.console() != null ? new TerminalProgress(System.err) : new LineProgress(spec.commandLine().getErr());
-    }
-
-    /**
-     * Adds the report's assumption flags to this command with the expected load renamed from {@code --streams}
-     * (this command's own: the streams to generate) to {@code --expected-streams}.
-     */
-    static final class ExpectedLoadOption implements CommandLine.IModelTransformer {
-
-        @Override
-        public CommandSpec transform(CommandSpec spec) {
-            CompareCommand command = (CompareCommand) spec.userObject();
-            CommandSpec flags = CommandSpec.forAnnotatedObject(command.assumptions);
-            OptionSpec load = flags.findOption("--streams");
-            flags.remove(load);
-            flags.addOption(OptionSpec.builder(load).names("--expected-streams").build());
-            spec.addMixin("assumptions", flags);
-            return spec;
-        }
     }
 }
