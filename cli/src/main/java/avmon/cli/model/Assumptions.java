@@ -17,13 +17,34 @@ public final class Assumptions {
         this.values = Collections.unmodifiableMap(new EnumMap<>(values));
     }
 
-    /** The defaults, with the workload's own settings where the default is "as measured". */
+    /**
+     * The defaults, with the run's own settings where the default is "as measured": its workload, and the
+     * memory its converter and detector functions had.
+     */
+    public static Assumptions defaults(MeasuredRun run) {
+        Assumptions a = defaults(run.workload());
+        for (Map.Entry<String, MeasuredRun.FunctionCounts> f : run.serverless().perFunction().entrySet()) {
+            if (f.getValue().memoryMb() > 0 && f.getKey().contains("converter")) {
+                a = a.with(Assumption.CONVERTER_MEMORY_MB, f.getValue().memoryMb());
+            } else if (f.getValue().memoryMb() > 0 && f.getKey().contains("detector")) {
+                a = a.with(Assumption.DETECTOR_MEMORY_MB, f.getValue().memoryMb());
+            }
+        }
+        return a;
+    }
+
+    /**
+     * The defaults for a workload: its own settings where the default is "as measured", and the functions'
+     * memory as the local pipeline deploys them.
+     */
     public static Assumptions defaults(MeasuredRun.Workload workload) {
         Map<Assumption, Double> v = new EnumMap<>(Assumption.class);
         v.put(Assumption.EXPECTED_STREAMS, 2000.0);
         v.put(Assumption.ANALYSED_FPS, workload.analysedFps());
         v.put(Assumption.SEGMENT_SECONDS, workload.segmentSeconds());
         v.put(Assumption.DETECTORS, (double) workload.detectors().size());
+        v.put(Assumption.CONVERTER_MEMORY_MB, 1024.0);
+        v.put(Assumption.DETECTOR_MEMORY_MB, 512.0);
         v.put(Assumption.RETENTION_DAYS, 1.0);
         v.put(Assumption.EXPRESS_MEMORY_MB, 64.0);
         v.put(Assumption.FARGATE_VCPU, 1.0);
@@ -72,6 +93,14 @@ public final class Assumptions {
 
     public int detectors() {
         return (int) value(Assumption.DETECTORS);
+    }
+
+    public double converterMemoryMb() {
+        return value(Assumption.CONVERTER_MEMORY_MB);
+    }
+
+    public double detectorMemoryMb() {
+        return value(Assumption.DETECTOR_MEMORY_MB);
     }
 
     public double retentionDays() {

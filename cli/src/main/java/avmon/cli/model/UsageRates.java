@@ -22,7 +22,9 @@ import java.util.Map;
  *     does not repeat every hour: this is the one figure that does not come back as measured.</li>
  * <li>Lambda: the converter's invocations per segment and its duration per stream-second (FFmpeg decodes every
  *     picture whatever is analysed); the detector's invocations per detector run and its duration per picture
- *     it reads; anything else (the notifier) per stream-second.</li>
+ *     it reads; anything else (the notifier) per stream-second. GB-seconds are those durations times the
+ *     assumed memory of each function: the duration is kept as measured whatever the memory (a CPU-bound
+ *     function given more memory would finish sooner, so more memory costs less than this says).</li>
  * <li>S3 Tier 1: the stored pictures per analysed picture, the rest (audio, manifest) per segment.
  *     Tier 2: one audio read per audio detector run (the detector reads one buffer), the rest per picture a
  *     video detector reads. Bytes stored per stream-second (pictures and audio are not counted apart).</li>
@@ -45,10 +47,10 @@ import java.util.Map;
  * @param lambdaRequestsPerSegment converter invocations per segment
  * @param lambdaRequestsPerDetectorRun detector invocations per detector run
  * @param lambdaRequestsPerSecond other invocations per stream-second
- * @param lambdaGbSecondsPerSecond converter and other GB-seconds per stream-second
- * @param lambdaGbSecondsPerDetectorPicture detector GB-seconds per picture per detector
- * @param lambdaBusyPerSecond     converter and other billed seconds per stream-second
+ * @param converterBusyPerSecond  converter billed seconds per stream-second
  * @param lambdaBusyPerDetectorPicture detector billed seconds per picture per detector
+ * @param otherBusyPerSecond      other functions' billed seconds per stream-second
+ * @param otherGbSecondsPerSecond other functions' GB-seconds per stream-second (at their measured memory)
  * @param tier1PerPicture         Tier 1 requests per analysed picture (the picture's PUT)
  * @param tier1PerSegment         the other Tier 1 requests per segment
  * @param tier2PerAudioRun        Tier 2 requests per audio detector run
@@ -65,9 +67,9 @@ public record UsageRates(double measuredFps, double measuredSegmentSeconds, int 
                          double videoShare, double audioShare,
                          double transitionsPerDetectorRun, double transitionsPerSegment, double executionsPerSegment,
                          double lambdaRequestsPerSegment, double lambdaRequestsPerDetectorRun,
-                         double lambdaRequestsPerSecond, double lambdaGbSecondsPerSecond,
-                         double lambdaGbSecondsPerDetectorPicture, double lambdaBusyPerSecond,
-                         double lambdaBusyPerDetectorPicture, double tier1PerPicture, double tier1PerSegment,
+                         double lambdaRequestsPerSecond, double converterBusyPerSecond,
+                         double lambdaBusyPerDetectorPicture, double otherBusyPerSecond,
+                         double otherGbSecondsPerSecond, double tier1PerPicture, double tier1PerSegment,
                          double tier2PerAudioRun, double tier2PerVideoPicture, double bytesPerSecond,
                          double snsPerSecond, double monolithCpuPerSecond, double monolithMbPerStream,
                          double monolithTier1PerSecond, double monolithTier2PerSecond, double monolithSnsPerSecond) {
@@ -83,6 +85,7 @@ public record UsageRates(double measuredFps, double measuredSegmentSeconds, int 
     private static final double SECONDS_PER_HOUR = 3600;
     private static final double BYTES_PER_GB = 1024.0 * 1024 * 1024;
     private static final double DAYS_PER_MONTH = 30;
+    private static final double MB_PER_GB = 1024;
 
     /**
      * The rates of a run.
@@ -104,11 +107,9 @@ public record UsageRates(double measuredFps, double measuredSegmentSeconds, int 
                 (s.billedTransitions() - detectorTransitions) / work.segments(),
                 w.segmentsPerExecution() > 0 ? 1.0 / w.segmentsPerExecution() : s.executions() / work.segments(),
                 f.converter.invocations() / work.segments(), per(f.detector.invocations(), work.detectorRuns()),
-                f.other.invocations() / work.seconds(),
-                (f.converter.gbSeconds() + f.other.gbSeconds()) / work.seconds(),
-                per(f.detector.gbSeconds(), work.detectorPictures()),
-                (f.converter.billedMs() + f.other.billedMs()) / 1000.0 / work.seconds(),
+                f.other.invocations() / work.seconds(), f.converter.billedMs() / 1000.0 / work.seconds(),
                 per(f.detector.billedMs() / 1000.0, work.detectorPictures()),
+                f.other.billedMs() / 1000.0 / work.seconds(), f.other.gbSeconds() / work.seconds(),
                 per(s.framesWritten(), work.pictures()), (s.s3Tier1() - s.framesWritten()) / work.segments(),
                 per(audioReads, work.audioRuns()), per(s.s3Tier2() - audioReads, work.videoPictures()),
                 s.bytesWritten() / work.seconds(), s.snsBilledRequests() / work.seconds(),
@@ -124,8 +125,11 @@ public record UsageRates(double measuredFps, double measuredSegmentSeconds, int 
                 executionsPerSegment * h.segments(),
                 lambdaRequestsPerSegment * h.segments() + lambdaRequestsPerDetectorRun * h.detectorRuns()
                         + lambdaRequestsPerSecond * h.seconds(),
-                lambdaGbSecondsPerSecond * h.seconds() + lambdaGbSecondsPerDetectorPicture * h.detectorPictures(),
-                lambdaBusyPerSecond * h.seconds() + lambdaBusyPerDetectorPicture * h.detectorPictures(),
+                converterBusyPerSecond * h.seconds() * a.converterMemoryMb() / MB_PER_GB
+                        + lambdaBusyPerDetectorPicture * h.detectorPictures() * a.detectorMemoryMb() / MB_PER_GB
+                        + otherGbSecondsPerSecond * h.seconds(),
+                (converterBusyPerSecond + otherBusyPerSecond) * h.seconds()
+                        + lambdaBusyPerDetectorPicture * h.detectorPictures(),
                 tier1PerPicture * h.pictures() + tier1PerSegment * h.segments(),
                 tier2PerAudioRun * h.audioRuns() + tier2PerVideoPicture * h.videoPictures(),
                 bytesPerSecond * h.seconds() / BYTES_PER_GB * a.retentionDays() / DAYS_PER_MONTH,
@@ -199,9 +203,6 @@ public record UsageRates(double measuredFps, double measuredSegmentSeconds, int 
         static FunctionSplit of(MeasuredRun.ServerlessCounts s) {
             MeasuredRun.FunctionCounts converter = ZERO;
             MeasuredRun.FunctionCounts detector = ZERO;
-            long invocations = 0;
-            long ms = 0;
-            double gb = 0;
             for (Map.Entry<String, MeasuredRun.FunctionCounts> e : s.perFunction().entrySet()) {
                 if (e.getKey().contains("converter")) {
                     converter = plus(converter, e.getValue());
@@ -209,9 +210,9 @@ public record UsageRates(double measuredFps, double measuredSegmentSeconds, int 
                     detector = plus(detector, e.getValue());
                 }
             }
-            invocations = s.lambdaInvocations() - converter.invocations() - detector.invocations();
-            ms = s.lambdaBilledMs() - converter.billedMs() - detector.billedMs();
-            gb = s.lambdaGbSeconds() - converter.gbSeconds() - detector.gbSeconds();
+            long invocations = s.lambdaInvocations() - converter.invocations() - detector.invocations();
+            long ms = s.lambdaBilledMs() - converter.billedMs() - detector.billedMs();
+            double gb = s.lambdaGbSeconds() - converter.gbSeconds() - detector.gbSeconds();
             return new FunctionSplit(converter, detector, new MeasuredRun.FunctionCounts(invocations, 0, ms, gb, 0));
         }
 

@@ -30,6 +30,14 @@ public final class AssumptionOptions {
             description = "Detectors run on every segment (default: as measured).")
     Integer detectors;
 
+    @Option(names = "--converter-memory-mb", paramLabel = "MB",
+            description = "Memory of the converter function, billed duration kept (default: as measured).")
+    Integer converterMemoryMb;
+
+    @Option(names = "--detector-memory-mb", paramLabel = "MB",
+            description = "Memory of the detector function, billed duration kept (default: as measured).")
+    Integer detectorMemoryMb;
+
     @Option(names = "--retention-days", paramLabel = "DAYS",
             description = "Days frames stay in S3 (default 1: the shortest lifecycle expiration).")
     Double retentionDays;
@@ -88,6 +96,8 @@ public final class AssumptionOptions {
         put(v, Assumption.ANALYSED_FPS, analysedFps);
         put(v, Assumption.SEGMENT_SECONDS, segmentSeconds);
         put(v, Assumption.DETECTORS, detectors);
+        put(v, Assumption.CONVERTER_MEMORY_MB, converterMemoryMb);
+        put(v, Assumption.DETECTOR_MEMORY_MB, detectorMemoryMb);
         put(v, Assumption.RETENTION_DAYS, retentionDays);
         put(v, Assumption.EXPRESS_MEMORY_MB, expressMemoryMb);
         put(v, Assumption.FARGATE_VCPU, fargateVcpu);

@@ -49,7 +49,7 @@ public final class ComparisonReport {
         this.run = run;
         this.books = books;
         this.assumptions = assumptions;
-        this.defaults = Assumptions.defaults(run.workload());
+        this.defaults = Assumptions.defaults(run);
         this.rates = UsageRates.of(run, assumptions.monolithBaselineMb());
         DesignFigures f = figures(rates, books, assumptions);
         this.serverless = f.serverless;
@@ -107,7 +107,9 @@ public final class ComparisonReport {
         List<String> warnings = new ArrayList<>();
         for (MeasuredRun.DetectionCheck c : run.detection()) {
             if (!c.complete()) {
-                warnings.add(c.design() + " on " + c.streamId() + ": missed " + c.missed() + ", extra " + c.extra()
+                warnings.add(c.design() + " on " + c.streamId() + ": "
+                        + (c.failure() == null ? "" : "failed (" + c.failure() + "), ")
+                        + "missed " + c.missed() + ", extra " + c.extra()
                         + ". The designs did not do the same work, so their figures do not compare like with like.");
             }
         }

@@ -127,10 +127,10 @@ final class HtmlReport {
         List<List<String>> checks = new ArrayList<>();
         for (MeasuredRun.DetectionCheck c : r.run().detection()) {
             checks.add(List.of(c.design(), c.streamId(), String.join(", ", c.expected()), String.join(", ", c.missed()),
-                    String.join(", ", c.extra())));
+                    String.join(", ", c.extra()), c.failure() == null ? (c.complete() ? "ok" : "") : c.failure()));
         }
         if (!checks.isEmpty()) {
-            table(List.of("design", "stream", "injected", "missed", "extra"), checks);
+            table(List.of("design", "stream", "injected", "missed", "extra", "outcome"), checks);
         }
         h(3, "Usage per stream-hour at the assumptions");
         ServerlessUsage u = r.serverlessUsage();
@@ -155,8 +155,9 @@ final class HtmlReport {
                 row("other S3 Tier 1 per segment", k.tier1PerSegment()),
                 row("S3 Tier 2 per picture a video detector reads", k.tier2PerVideoPicture()),
                 row("S3 Tier 2 per audio detector run", k.tier2PerAudioRun()),
-                row("Lambda billed s per detector picture", k.lambdaBusyPerDetectorPicture()),
-                row("other Lambda billed s per stream-second", k.lambdaBusyPerSecond()),
+                row("converter billed s per stream-second", k.converterBusyPerSecond()),
+                row("detector billed s per picture per detector", k.lambdaBusyPerDetectorPicture()),
+                row("other functions' billed s per stream-second", k.otherBusyPerSecond()),
                 row("monolith CPU s per stream-second", k.monolithCpuPerSecond())));
     }
 

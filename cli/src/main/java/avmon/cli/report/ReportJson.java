@@ -124,7 +124,7 @@ public final class ReportJson {
             MeasuredRun run = MAPPER.treeToValue(root.get("measured"), MeasuredRun.class);
             ReferenceBooks books = new ReferenceBooks(book(root.path("books").path("prices")),
                     book(root.path("books").path("quotas")));
-            Assumptions assumptions = Assumptions.defaults(run.workload());
+            Assumptions assumptions = Assumptions.defaults(run);
             for (Map.Entry<String, JsonNode> e : root.path("assumptions").properties()) {
                 if (!e.getValue().isNumber()) {
                     throw new NotAReportException(file + ": assumption '" + e.getKey() + "' is not a number");

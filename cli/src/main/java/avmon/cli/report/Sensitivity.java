@@ -26,7 +26,8 @@ public record Sensitivity(List<Effect> ranking, List<Sweep> sweeps) {
 
     /** Assumptions that change what is used or how hosts are sized. */
     static final List<Assumption> CANDIDATES = List.of(Assumption.ANALYSED_FPS, Assumption.SEGMENT_SECONDS,
-            Assumption.DETECTORS, Assumption.RETENTION_DAYS, Assumption.EXPRESS_MEMORY_MB, Assumption.FARGATE_VCPU,
+            Assumption.DETECTORS, Assumption.CONVERTER_MEMORY_MB, Assumption.DETECTOR_MEMORY_MB,
+            Assumption.RETENTION_DAYS, Assumption.EXPRESS_MEMORY_MB, Assumption.FARGATE_VCPU,
             Assumption.FARGATE_MEMORY_GB, Assumption.TARGET_CPU, Assumption.DECODE_SHARE, Assumption.BASELINE_MB);
 
     /** Assumptions about the work itself, which change the measured usage of both designs. */

@@ -32,7 +32,7 @@ class CostCommandTest {
     @BeforeEach
     void writeReport() throws Exception {
         MeasuredRun run = SampleRuns.realistic();
-        original = ComparisonReport.of(run, ReferenceBooks.defaults(), Assumptions.defaults(run.workload()));
+        original = ComparisonReport.of(run, ReferenceBooks.defaults(), Assumptions.defaults(run));
         original.writeTo(dir.resolve("run"));
         saved = dir.resolve("run").resolve(ComparisonReport.JSON);
     }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class UsageRatesTest {
 
     private static final MeasuredRun RUN = SampleRuns.realistic();
-    private static final Assumptions MEASURED = Assumptions.defaults(RUN.workload());
+    private static final Assumptions MEASURED = Assumptions.defaults(RUN);
     private static final UsageRates RATES = UsageRates.of(RUN, MEASURED.monolithBaselineMb());
 
     @Test
@@ -73,6 +73,16 @@ class UsageRatesTest {
         ServerlessUsage u = RATES.serverless(MEASURED.with(Assumption.DETECTORS, 10));
 
         assertEquals(1800 * 10 + 6 * 1800, u.transitions(), 1e-6, "1,800 segments x (10 + 6)");
+    }
+
+    @Test
+    void serverless_halfTheConverterMemory_halvesItsGbSecondsKeepsDuration() {
+        ServerlessUsage at512 = RATES.serverless(MEASURED.with(Assumption.CONVERTER_MEMORY_MB, 512));
+        ServerlessUsage measured = RATES.serverless(MEASURED);
+
+        assertEquals(measured.lambdaGbSeconds() - 30 * 30 / 2.0, at512.lambdaGbSeconds(), 1e-6,
+                "the converter's 30 GB-s (x 30 for an hour) at half the memory");
+        assertEquals(measured.lambdaBusySeconds(), at512.lambdaBusySeconds(), 1e-9, "duration kept as measured");
     }
 
     @Test

@@ -33,7 +33,7 @@ class ComparisonReportTest {
 
     private static final double EPS = 1e-9;
     private static final MeasuredRun RUN = SampleRuns.realistic();
-    private static final Assumptions DEFAULTS = Assumptions.defaults(RUN.workload());
+    private static final Assumptions DEFAULTS = Assumptions.defaults(RUN);
 
     private static ComparisonReport report(MeasuredRun run, Assumptions a) {
         return ComparisonReport.of(run, ReferenceBooks.defaults(), a);
@@ -122,6 +122,16 @@ class ComparisonReportTest {
 
         assertEquals(1, v.warnings().size(), "one warning");
         assertTrue(v.warnings().get(0).contains("freeze@2+3"), v.warnings().get(0));
+    }
+
+    @Test
+    void verdict_failedStream_warnsWithItsError() {
+        var failed = new MeasuredRun.DetectionCheck("serverless", "s2", List.of(), List.of(), List.of(),
+                "States.Timeout: no answer");
+        Verdict v = report(SampleRuns.scaled(1, 1, List.of(failed)), DEFAULTS).verdict();
+
+        assertEquals(1, v.warnings().size(), "one warning");
+        assertTrue(v.warnings().get(0).contains("States.Timeout"), v.warnings().get(0));
     }
 
     @Test
