@@ -52,8 +52,14 @@ public final class DetectorOptions {
     double syncLateMs;
 
     @Option(names = "--decoder-error-gap", paramLabel = "SECONDS", defaultValue = "0.2",
-            description = "Block corruption: clean stretch that ends a run of decoder errors (default: ${DEFAULT-VALUE}).")
+            description = "Block corruption: clean time after the healing keyframe that ends a run of decoder errors"
+                    + " (default: ${DEFAULT-VALUE}).")
     double decoderErrorGap;
+
+    @Option(names = "--keyframe-wait", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Block corruption: longest wait for a clean keyframe after the last decoder error; without"
+                    + " one the run ends at the first clean picture (default: ${DEFAULT-VALUE}).")
+    double keyframeWait;
 
     /**
      * The settings these options describe.
@@ -69,7 +75,7 @@ public final class DetectorOptions {
                     SilenceDetector.Settings.ofDecibels(silenceNoiseDb, silenceDuration),
                     new AvSyncDetector.Settings(sync.flashLuma(), sync.beepLevel(), sync.quietBeforeBeep(),
                             sync.pairWindow(), syncEarlyMs / 1000, syncLateMs / 1000),
-                    new DecoderErrorDetector.Settings(decoderErrorGap));
+                    new DecoderErrorDetector.Settings(decoderErrorGap, keyframeWait));
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), 2);
         }

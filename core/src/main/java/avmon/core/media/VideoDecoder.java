@@ -38,6 +38,8 @@ final class VideoDecoder implements AutoCloseable {
     private static final int CONCEALMENT_ACTIVE = 4;
     /** {@code AV_FRAME_FLAG_CORRUPT}. */
     private static final int FRAME_FLAG_CORRUPT = 1;
+    /** {@code AV_FRAME_FLAG_KEY}. */
+    private static final int FRAME_FLAG_KEY = 1 << 1;
     private static final long NO_PTS = avutil.AV_NOPTS_VALUE;
 
     private final AVCodecContext context;
@@ -107,7 +109,15 @@ final class VideoDecoder implements AutoCloseable {
                 thumbnailPlanes, thumbnailStrides);
         byte[] luma = new byte[width * height];
         thumbnail.get(luma);
-        return new AnalysisFrame(index, time, width, height, luma, errorsOf(picture));
+        return new AnalysisFrame(index, time, width, height, luma, errorsOf(picture), isKeyframe(picture));
+    }
+
+    /**
+     * Keyframes as the decoder flags them (IDR pictures, H.264 recovery points, I-VOPs, VP8 key frames), and any
+     * other intra picture: one coded without reference to earlier pictures shows nothing of their damage.
+     */
+    private static boolean isKeyframe(AVFrame picture) {
+        return (picture.flags() & FRAME_FLAG_KEY) != 0 || picture.pict_type() == avutil.AV_PICTURE_TYPE_I;
     }
 
     private List<String> errorsOf(AVFrame picture) {

@@ -31,8 +31,7 @@ public abstract class EncodedFrameStore implements FrameStore {
         for (AnalysisFrame frame : frames) {
             String key = segment.prefix() + String.format("%08d.", frame.index()) + FrameCodec.IMAGE_EXTENSION;
             put(key, codec.encodeFrame(frame), FrameCodec.IMAGE_CONTENT_TYPE);
-            entries.add(new SegmentManifest.FrameEntry(key, frame.index(), frame.time(), frame.width(),
-                    frame.height(), frame.decoderErrors()));
+            entries.add(SegmentManifest.FrameEntry.of(key, frame));
         }
         SegmentManifest.AudioEntry audioEntry = null;
         if (audio != null) {

@@ -73,7 +73,7 @@ public final class FrameCodec {
             }
         }
         return new AnalysisFrame(entry.index(), entry.time(), entry.width(), entry.height(), luma,
-                List.copyOf(entry.decoderErrors()));
+                List.copyOf(entry.decoderErrors()), entry.keyframe());
     }
 
     /** The audio as 16-bit little-endian interleaved PCM. */

@@ -1,5 +1,6 @@
 package avmon.core.store;
 
+import avmon.core.media.AnalysisFrame;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
@@ -27,11 +28,24 @@ public record SegmentManifest(SegmentKey segment, List<FrameEntry> frames, Audio
      * @param width         thumbnail width
      * @param height        thumbnail height
      * @param decoderErrors the decoder's error reports for the frame (empty when clean)
+     * @param keyframe      whether the frame is a keyframe (written only when it is, to keep the manifest small)
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record FrameEntry(String key, long index, double time, int width, int height, List<String> decoderErrors) {
+    public record FrameEntry(String key, long index, double time, int width, int height, List<String> decoderErrors,
+                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean keyframe) {
         public FrameEntry {
             decoderErrors = decoderErrors == null ? List.of() : List.copyOf(decoderErrors);
+        }
+
+        /** An entry for a frame that is not a keyframe. */
+        public FrameEntry(String key, long index, double time, int width, int height, List<String> decoderErrors) {
+            this(key, index, time, width, height, decoderErrors, false);
+        }
+
+        /** The entry of {@code frame}, stored under {@code key}. */
+        public static FrameEntry of(String key, AnalysisFrame frame) {
+            return new FrameEntry(key, frame.index(), frame.time(), frame.width(), frame.height(),
+                    frame.decoderErrors(), frame.keyframe());
         }
     }
 

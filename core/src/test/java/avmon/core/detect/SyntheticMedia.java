@@ -49,7 +49,13 @@ final class SyntheticMedia {
 
     static AnalysisFrame withErrors(AnalysisFrame frame) {
         return new AnalysisFrame(frame.index(), frame.time(), frame.width(), frame.height(), frame.luma(),
-                List.of("error while decoding MB 3 2"));
+                List.of("error while decoding MB 3 2"), frame.keyframe());
+    }
+
+    /** The same picture, flagged as a keyframe. */
+    static AnalysisFrame asKeyframe(AnalysisFrame frame) {
+        return new AnalysisFrame(frame.index(), frame.time(), frame.width(), frame.height(), frame.luma(),
+                frame.decoderErrors(), true);
     }
 
     /** Frame times: index / 25. */

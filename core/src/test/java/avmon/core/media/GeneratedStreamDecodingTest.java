@@ -212,6 +212,19 @@ class GeneratedStreamDecodingTest {
     }
 
     @Test
+    void next_playlist_flagsTheForcedKeyframesAndFewOthers() throws Exception {
+        Decoded d = Decoded.of(videoOnly.playlist().toString(), MediaOptions.defaults());
+        List<AnalysisFrame> keyframes = d.frames().stream().filter(AnalysisFrame::keyframe).toList();
+        for (AnalysisFrame f : d.frames()) {
+            if (f.index() % 25 == 0) {
+                assertTrue(f.keyframe(), "the generator forces a keyframe at " + f.time() + " s");
+            }
+        }
+        assertTrue(keyframes.size() < d.frames().size() / 4,
+                () -> "predicted pictures are not keyframes: " + keyframes.size() + " of " + d.frames().size());
+    }
+
+    @Test
     void next_keyframesOnly_onePicturePerSecond() throws Exception {
         Decoded d = Decoded.of(videoOnly.playlist().toString(), MediaOptions.defaults().withKeyframesOnly(true));
         assertEquals(List.of(0.0, 1.0, 2.0, 3.0, 4.0, 5.0),

@@ -39,6 +39,18 @@ class InMemoryFrameStoreTest {
     }
 
     @Test
+    void frames_afterPut_keyframeFlagComesBackAndManifestNamesOnlyKeyframes() throws Exception {
+        AnalysisFrame plain = frame(1, 0.0, 40);
+        AnalysisFrame key = new AnalysisFrame(2, 0.04, plain.width(), plain.height(), plain.luma(), List.of(), true);
+        SegmentManifest manifest = store.putSegment(segment, List.of(plain, key), null);
+
+        List<AnalysisFrame> back = store.frames(manifest);
+        assertEquals(List.of(false, true), back.stream().map(AnalysisFrame::keyframe).toList(), "keyframe flags");
+        String json = new ObjectMapper().writeValueAsString(manifest);
+        assertEquals(1, json.split("\"keyframe\"", -1).length - 1, () -> "only the keyframe says so: " + json);
+    }
+
+    @Test
     void frames_samePictureTwice_decodeToIdenticalPictures() {
         SegmentManifest manifest = store.putSegment(segment, List.of(frame(1, 0.0, 40), frame(2, 0.04, 40)), null);
 

@@ -76,7 +76,7 @@ public final class LoopingMediaStream implements MediaStream {
         }
         if (sample instanceof AnalysisFrame f) {
             return new AnalysisFrame(f.index() + frameOffset, f.time() + offset, f.width(), f.height(), f.luma(),
-                    f.decoderErrors());
+                    f.decoderErrors(), f.keyframe());
         }
         AudioBuffer a = (AudioBuffer) sample;
         return new AudioBuffer(a.time() + offset, a.sampleRate(), a.channels(), a.samples());
