@@ -4,7 +4,14 @@ import avmon.cli.CliErrors;
 import avmon.cli.UserError;
 import avmon.cli.detect.DetectorOptions;
 import avmon.cli.detect.ThumbnailSize;
+import avmon.core.blockiness.BlockinessFrameMetrics;
+import avmon.core.blockiness.BlockinessMetric;
+import avmon.core.blockiness.BlockinessScan;
+import avmon.core.detect.DecoderErrorDetector;
+import avmon.core.evaluate.CorruptionSignal;
+import avmon.core.evaluate.CorruptionSignals;
 import avmon.core.evaluate.DirectoryEvaluator;
+import avmon.core.evaluate.FrameMetrics;
 import avmon.core.evaluate.EvaluationReport;
 import avmon.core.evaluate.Evaluator;
 import avmon.core.media.FfmpegMediaStream;
@@ -12,6 +19,8 @@ import avmon.core.media.MediaOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,13 +31,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code avmon evaluate}: runs the detectors over every stream of a directory with ground truth and prints
- * precision, recall and boundary errors per defect type; writes the full report as JSON. Exit code 1 when a
- * stream could not be read.
+ * precision, recall and boundary errors per defect type, then block corruption per signal (decoder errors, the
+ * trained model, the two combined, FFmpeg's blockdetect metric at its best threshold); writes the full report as
+ * JSON. Exit code 1 when a stream could not be read.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Score the detectors against ground truth.",
             "DIR holds one folder per stream: <id>/index.m3u8 and <id>/truth.json (see docs/ground-truth.md),",
-            "as written by avmon generate."})
+            "as written by avmon generate.",
+            "Block corruption is also scored per signal: see docs/block-corruption.md."})
 public final class EvaluateCommand implements Callable<Integer> {
 
     @Spec
@@ -48,13 +59,22 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     DetectorOptions thresholds;
 
+    @Option(names = "--no-blockdetect",
+            description = "Skip the blockdetect signal (it decodes every stream again at full size).")
+    boolean noBlockdetect;
+
+    @Option(names = "--blockdetect-threshold", paramLabel = "VALUE",
+            description = "Flag pictures whose blockdetect score reaches VALUE, instead of the best threshold on"
+                    + " these streams (needed on clean-only sets, which have no best).")
+    Double blockdetectThreshold;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         MediaOptions options = MediaOptions.defaults().withThumbnailSize(thumbnail.width(), thumbnail.height());
         DirectoryEvaluator evaluator = new DirectoryEvaluator(thresholds.settings(),
-                source -> FfmpegMediaStream.open(source, options), new Evaluator());
+                source -> FfmpegMediaStream.open(source, options), new Evaluator(), corruptionSignals());
         EvaluationReport report;
         try {
             report = evaluator.evaluate(dir, line -> {
@@ -79,5 +99,22 @@ public final class EvaluateCommand implements Callable<Integer> {
             return CliErrors.INPUT_FAILED;
         }
         return 0;
+    }
+
+    /** The block corruption signals, side by side; the combination is documented in docs/block-corruption.md. */
+    private CorruptionSignals corruptionSignals() {
+        List<CorruptionSignal> signals = new ArrayList<>();
+        signals.add(new CorruptionSignal.Detected("decoder_errors", DecoderErrorDetector.NAME));
+        String noModel = "the trained corruption model is not part of this build yet";
+        signals.add(new CorruptionSignal.Unavailable("model", noModel));
+        signals.add(new CorruptionSignal.Unavailable("combined", noModel));
+        if (noBlockdetect) {
+            return new CorruptionSignals(signals, FrameMetrics.NONE);
+        }
+        signals.add(new CorruptionSignal.Thresholded("blockdetect", BlockinessFrameMetrics.PER_PICTURE,
+                blockdetectThreshold));
+        signals.add(new CorruptionSignal.Thresholded("blockdetect_ffmpeg", BlockinessFrameMetrics.FFMPEG, null));
+        return new CorruptionSignals(signals,
+                new BlockinessFrameMetrics(new BlockinessScan(new BlockinessMetric(BlockinessMetric.Settings.DEFAULTS))));
     }
 }

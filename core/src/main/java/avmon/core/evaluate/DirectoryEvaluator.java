@@ -4,7 +4,9 @@ import avmon.core.detect.Defect;
 import avmon.core.detect.Detector;
 import avmon.core.detect.DetectorSettings;
 import avmon.core.detect.StreamAnalyzer;
+import avmon.core.media.AnalysisFrame;
 import avmon.core.media.MediaException;
+import avmon.core.media.MediaSample;
 import avmon.core.media.MediaStream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -19,6 +22,7 @@ import java.util.stream.Stream;
  * Evaluates the detectors on a directory of streams with ground truth, laid out as
  * {@code <dir>/<streamId>/index.m3u8} beside {@code <dir>/<streamId>/truth.json}: each stream is decoded and
  * analysed in one piece, then scored. A stream that cannot be read is listed as a failure, not skipped.
+ * Block corruption is also scored per signal ({@link CorruptionSignals}), per picture and per defect.
  */
 public final class DirectoryEvaluator {
 
@@ -35,14 +39,26 @@ public final class DirectoryEvaluator {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** What one decode of a stream gave: the defects, and each picture's index and time. */
+    private record Observed(List<Defect> defects, long[] frameIndices, double[] frameTimes) {
+    }
+
     private final DetectorSettings settings;
     private final StreamOpener opener;
     private final Evaluator evaluator;
+    private final CorruptionSignals corruption;
 
+    /** Scores block corruption with the decoder-error signal alone. */
     public DirectoryEvaluator(DetectorSettings settings, StreamOpener opener, Evaluator evaluator) {
+        this(settings, opener, evaluator, CorruptionSignals.decoderErrorsOnly());
+    }
+
+    public DirectoryEvaluator(DetectorSettings settings, StreamOpener opener, Evaluator evaluator,
+                              CorruptionSignals corruption) {
         this.settings = settings;
         this.opener = opener;
         this.evaluator = evaluator;
+        this.corruption = corruption;
     }
 
     /**
@@ -54,31 +70,59 @@ public final class DirectoryEvaluator {
         List<Path> streamDirs = streamDirectories(dir);
         List<StreamScore> scores = new ArrayList<>();
         List<StreamFailure> failures = new ArrayList<>();
+        List<CorruptionObservation> observations = new ArrayList<>();
         int done = 0;
         for (Path streamDir : streamDirs) {
             String id = streamDir.getFileName().toString();
             progress.accept("[" + ++done + "/" + streamDirs.size() + "] " + id);
             try {
                 GroundTruth truth = readTruth(streamDir.resolve(TRUTH));
-                scores.add(evaluator.score(truth, analyse(streamDir.resolve(PLAYLIST))));
+                Path playlist = streamDir.resolve(PLAYLIST);
+                Observed observed = observe(playlist);
+                scores.add(evaluator.score(truth, observed.defects()));
+                if (truth.hasVideo()) {
+                    observations.add(new CorruptionObservation(truth, observed.frameTimes(), observed.defects(),
+                            metrics(playlist, observed.frameIndices())));
+                }
             } catch (MediaException e) {
                 failures.add(new StreamFailure(id, e.getMessage()));
             } catch (IOException e) {
                 failures.add(new StreamFailure(id, "cannot read " + TRUTH + ": " + e.getMessage()));
             }
         }
-        return EvaluationReport.of(scores, failures);
+        return EvaluationReport.of(scores, failures)
+                .withBlockCorruption(new CorruptionScorer(evaluator).score(corruption.signals(), observations));
     }
 
     /** Analyses one source in one piece with the detectors its content allows. */
     public List<Defect> analyse(Path playlist) throws MediaException {
+        return observe(playlist).defects();
+    }
+
+    private Observed observe(Path playlist) throws MediaException {
         List<Defect> found = new ArrayList<>();
+        // Index and time only: the pictures themselves would hold minutes of video in memory.
+        List<Long> indices = new ArrayList<>();
+        List<Double> times = new ArrayList<>();
         try (MediaStream stream = opener.open(playlist.toString())) {
             List<Detector<?>> detectors = DetectorSettings.applicable(settings.detectors(),
                     stream.info().hasVideo(), stream.info().hasAudio());
-            new StreamAnalyzer(detectors, found::add).run(stream);
+            StreamAnalyzer analyzer = new StreamAnalyzer(detectors, found::add);
+            for (MediaSample sample = stream.next(); sample != null; sample = stream.next()) {
+                analyzer.accept(sample);
+                if (sample instanceof AnalysisFrame frame) {
+                    indices.add(frame.index());
+                    times.add(frame.time());
+                }
+            }
+            analyzer.end(stream.endTime());
         }
-        return found;
+        return new Observed(found, indices.stream().mapToLong(Long::longValue).toArray(),
+                times.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private Map<String, double[]> metrics(Path playlist, long[] frameIndices) throws MediaException {
+        return corruption.needsMetrics() ? corruption.metrics().measure(playlist.toString(), frameIndices) : Map.of();
     }
 
     /** Reads a {@code truth.json}. */

@@ -14,13 +14,17 @@ import java.util.Locale;
 
 /**
  * Detectors scored against ground truth over a set of streams: one row per defect type, the per-stream
- * detail (matches, false detections, misses) and the streams that could not be read.
+ * detail (matches, false detections, misses), block corruption per signal, and the streams that could not be
+ * read.
  *
- * @param types    one score per defect type, in {@link DefectType} order
- * @param streams  per-stream detail
- * @param failures streams that could not be evaluated
+ * @param types          one score per defect type, in {@link DefectType} order
+ * @param streams        per-stream detail
+ * @param failures       streams that could not be evaluated
+ * @param blockCorruption block corruption per signal (decoder errors, model, combined, blockdetect), per picture
+ *                       and per defect
  */
-public record EvaluationReport(List<TypeScore> types, List<StreamScore> streams, List<StreamFailure> failures) {
+public record EvaluationReport(List<TypeScore> types, List<StreamScore> streams, List<StreamFailure> failures,
+                               List<SignalScore> blockCorruption) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -28,6 +32,7 @@ public record EvaluationReport(List<TypeScore> types, List<StreamScore> streams,
         types = List.copyOf(types);
         streams = List.copyOf(streams);
         failures = List.copyOf(failures);
+        blockCorruption = List.copyOf(blockCorruption);
     }
 
     /** Totals the stream scores per type. */
@@ -36,7 +41,18 @@ public record EvaluationReport(List<TypeScore> types, List<StreamScore> streams,
         for (DefectType type : DefectType.values()) {
             types.add(typeScore(type, streams));
         }
-        return new EvaluationReport(types, streams, failures);
+        return new EvaluationReport(types, streams, failures, List.of());
+    }
+
+    /** The same report with block corruption scored per signal. */
+    public EvaluationReport withBlockCorruption(List<SignalScore> signals) {
+        return new EvaluationReport(types, streams, failures, signals);
+    }
+
+    /** The score of one block corruption signal. */
+    public SignalScore signal(String name) {
+        return blockCorruption.stream().filter(s -> s.signal().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no block corruption signal " + name));
     }
 
     /** The score of one type. */
@@ -54,8 +70,30 @@ public record EvaluationReport(List<TypeScore> types, List<StreamScore> streams,
                     t.truths(), t.detections(), t.matched(), ratio(t.precision()), ratio(t.recall()),
                     millis(t.startError()), millis(t.endError()), millis(t.valueError())));
         }
+        if (!blockCorruption.isEmpty()) {
+            table.append('\n').append(signalTable());
+        }
         for (StreamFailure failure : failures) {
             table.append("failed: ").append(failure.streamId()).append(": ").append(failure.message()).append('\n');
+        }
+        return table.toString();
+    }
+
+    /** Block corruption per signal: pictures (precision, recall), defects (recall, start and end errors), false alarms. */
+    public String signalTable() {
+        StringBuilder table = new StringBuilder("block corruption per signal (frames: pictures; defects: runs)\n");
+        table.append(String.format(Locale.ROOT, "%-20s %7s %7s %7s %9s %7s %8s %15s %15s %6s %7s  %s%n",
+                "signal", "frames", "corrupt", "flagged", "precision", "recall", "defects", "start ms mn/mx",
+                "end ms mn/mx", "false", "per min", "note"));
+        for (SignalScore s : blockCorruption) {
+            if (!s.available()) {
+                table.append(String.format(Locale.ROOT, "%-20s %s%n", s.signal(), "not available: " + s.note()));
+                continue;
+            }
+            table.append(String.format(Locale.ROOT, "%-20s %7d %7d %7d %9s %7s %8s %15s %15s %6d %7s  %s%n",
+                    s.signal(), s.frames(), s.corruptFrames(), s.flaggedFrames(), ratio(s.framePrecision()),
+                    ratio(s.frameRecall()), s.matched() + "/" + s.truths(), millis(s.startError()),
+                    millis(s.endError()), s.falseAlarms(), ratio(s.falseAlarmsPerMinute()), s.note()));
         }
         return table.toString();
     }

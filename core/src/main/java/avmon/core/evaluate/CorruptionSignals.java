@@ -1,0 +1,29 @@
+package avmon.core.evaluate;
+
+import avmon.core.detect.DecoderErrorDetector;
+import java.util.List;
+
+/**
+ * The block corruption signals an evaluation scores side by side, and where the per-picture metrics among them
+ * come from.
+ *
+ * @param signals the signals, in report order
+ * @param metrics the pass that measures the metrics of {@link CorruptionSignal.Thresholded} signals
+ */
+public record CorruptionSignals(List<CorruptionSignal> signals, FrameMetrics metrics) {
+
+    public CorruptionSignals {
+        signals = List.copyOf(signals);
+    }
+
+    /** The decoder-error signal alone, no extra pass. */
+    public static CorruptionSignals decoderErrorsOnly() {
+        return new CorruptionSignals(List.of(new CorruptionSignal.Detected(DecoderErrorDetector.NAME,
+                DecoderErrorDetector.NAME)), FrameMetrics.NONE);
+    }
+
+    /** Whether any signal needs the metrics pass. */
+    public boolean needsMetrics() {
+        return signals.stream().anyMatch(s -> s instanceof CorruptionSignal.Thresholded);
+    }
+}
