@@ -15,16 +15,23 @@ import java.util.Locale;
 public final class StreamSuites {
 
     /** Names accepted by {@link #named}. */
-    public static final List<String> NAMES = List.of("standard", "small");
+    public static final List<String> NAMES = List.of("standard", "small", "clean-long");
+
+    /** Length of each stream of the clean-long suite: two per content kind make eleven minutes. */
+    static final double CLEAN_LONG_SECONDS = 55;
 
     private StreamSuites() {
     }
 
-    /** The suite called {@code name} ("standard": 1280x720, "small": 320x180 and shorter). */
+    /**
+     * The suite called {@code name} ("standard": 1280x720, "small": 320x180 and shorter, "clean-long": eleven
+     * minutes of clean 640x360 streams of every content kind).
+     */
     public static List<StreamSpec> named(String name, long seed) {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "standard" -> standard(seed);
             case "small" -> small(seed);
+            case "clean-long" -> cleanLong(seed, CLEAN_LONG_SECONDS);
             default -> throw new IllegalArgumentException("unknown suite '" + name + "', known: " + NAMES);
         };
     }
@@ -64,5 +71,20 @@ public final class StreamSuites {
                 base.withId("av-sync").withSyncPattern().with(avSync(2.5, 3.0, 0.1)),
                 base.withId("audio-only").audioOnly().with(of(DefectType.SILENCE, 2.0, 2.5)),
                 base.withId("video-only").videoOnly().with(of(DefectType.FREEZE, 3.5, 2.5)));
+    }
+
+    /**
+     * Clean streams for counting false alarms: two streams (two seeds) of each picture content kind, 640x360,
+     * {@code seconds} long each. The block corruption signals must stay quiet on all of them.
+     */
+    public static List<StreamSpec> cleanLong(long seed, double seconds) {
+        List<StreamSpec> suite = new java.util.ArrayList<>();
+        for (PictureContent kind : PictureContent.values()) {
+            for (int n = 1; n <= 2; n++) {
+                suite.add(StreamSpec.of("clean-" + kind.jsonName() + "-" + n, seed + n).withSize(640, 360)
+                        .withDuration(seconds).withContent(kind));
+            }
+        }
+        return suite;
     }
 }

@@ -35,12 +35,16 @@ final class TruthBuilder {
 
     GroundTruth build(List<CorruptionTruth.DamagedRun> damage) {
         List<Defect> defects = new ArrayList<>();
-        for (InjectedDefect d : plan.defects(DefectType.FREEZE)) {
-            pictureRange(DefectType.FREEZE, d, defects);
-        }
-        for (InjectedDefect d : plan.defects(DefectType.BLACK)) {
-            pictureRange(DefectType.BLACK, d, defects);
-            pictureRange(DefectType.FREEZE, d, defects);
+        if (stillContent()) {
+            stillThroughout(defects);
+        } else {
+            for (InjectedDefect d : plan.defects(DefectType.FREEZE)) {
+                pictureRange(DefectType.FREEZE, d, defects);
+            }
+            for (InjectedDefect d : plan.defects(DefectType.BLACK)) {
+                pictureRange(DefectType.BLACK, d, defects);
+                pictureRange(DefectType.FREEZE, d, defects);
+            }
         }
         for (InjectedDefect d : plan.defects(DefectType.SILENCE)) {
             silence(d, defects);
@@ -55,6 +59,26 @@ final class TruthBuilder {
         defects.sort(Comparator.comparingDouble(Defect::start).thenComparing(Defect::type));
         return new GroundTruth(spec.id(), spec.seed(), round(spec.frameCount() / spec.frameRate()),
                 spec.frameRate(), spec.segmentDuration(), spec.video(), spec.audio(), spec.syncPattern(), defects);
+    }
+
+    /** Pictures that never move (a flat slate, black): the detectors rightly see one freeze, or black, throughout. */
+    private boolean stillContent() {
+        return spec.video() && (spec.content() == PictureContent.FLAT || spec.content() == PictureContent.BLACK);
+    }
+
+    /**
+     * A freeze from the first picture with no end (it runs to the end of the input), and for black content black
+     * from the first picture to the end of the last; injected freeze and black lie inside and add nothing.
+     */
+    private void stillThroughout(List<Defect> out) {
+        double end = round(plan.frameTime(spec.frameCount()));
+        if (end < MIN_DURATION - EPSILON) {
+            return;
+        }
+        out.add(new Defect(DefectType.FREEZE, 0.0, null, null, null));
+        if (spec.content() == PictureContent.BLACK) {
+            out.add(new Defect(DefectType.BLACK, 0.0, end, null, null));
+        }
     }
 
     private void pictureRange(DefectType type, InjectedDefect d, List<Defect> out) {

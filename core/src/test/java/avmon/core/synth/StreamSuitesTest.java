@@ -47,6 +47,18 @@ class StreamSuitesTest {
     }
 
     @Test
+    void cleanLong_atLeastTenMinutesOfEveryContentKindWithoutDefects() {
+        List<StreamSpec> suite = StreamSuites.named("clean-long", 1);
+
+        double seconds = suite.stream().mapToDouble(StreamSpec::duration).sum();
+        assertTrue(seconds >= 600, () -> "ten minutes or more: " + seconds + " s");
+        assertTrue(suite.stream().allMatch(s -> s.defects().isEmpty() && s.video()), "clean streams with video");
+        assertEquals(EnumSet.allOf(PictureContent.class),
+                EnumSet.copyOf(suite.stream().map(StreamSpec::content).toList()), "every content kind");
+        assertEquals(suite.size(), suite.stream().map(StreamSpec::id).distinct().count(), "ids are unique");
+    }
+
+    @Test
     void named_unknownSuite_isRejectedWithTheKnownNames() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> StreamSuites.named("huge", 1));
