@@ -2,6 +2,8 @@ package avmon.core.store;
 
 import avmon.core.media.AnalysisFrame;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.util.List;
 
 /**
@@ -28,11 +30,13 @@ public record SegmentManifest(SegmentKey segment, List<FrameEntry> frames, Audio
      * @param width         thumbnail width
      * @param height        thumbnail height
      * @param decoderErrors the decoder's error reports for the frame (empty when clean)
-     * @param keyframe      whether the frame is a keyframe (written only when it is, to keep the manifest small)
+     * @param keyframe      whether the frame is a keyframe (written only when it is, to keep the manifest small; read
+     *                      as false when absent, even by readers that reject missing primitives)
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record FrameEntry(String key, long index, double time, int width, int height, List<String> decoderErrors,
-                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean keyframe) {
+                             @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+                             @JsonSetter(nulls = Nulls.AS_EMPTY) boolean keyframe) {
         public FrameEntry {
             decoderErrors = decoderErrors == null ? List.of() : List.copyOf(decoderErrors);
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import avmon.core.media.AnalysisFrame;
 import avmon.core.media.AudioBuffer;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Set;
@@ -48,6 +49,9 @@ class InMemoryFrameStoreTest {
         assertEquals(List.of(false, true), back.stream().map(AnalysisFrame::keyframe).toList(), "keyframe flags");
         String json = new ObjectMapper().writeValueAsString(manifest);
         assertEquals(1, json.split("\"keyframe\"", -1).length - 1, () -> "only the keyframe says so: " + json);
+        ObjectMapper strict = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        assertEquals(manifest, strict.readValue(json, SegmentManifest.class),
+                "a reader that rejects missing primitives (the Lambda handlers') reads the absent flag as false");
     }
 
     @Test
