@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             avmon.cli.sfn.SfnCommand.class,
             avmon.cli.detect.DetectCommand.class,
             avmon.cli.evaluate.EvaluateCommand.class,
+            avmon.cli.clips.ClipsCommand.class,
             avmon.cli.bench.BenchCommand.class,
             avmon.cli.monitor.MonitorCommand.class,
             avmon.cli.generate.GenerateCommand.class,

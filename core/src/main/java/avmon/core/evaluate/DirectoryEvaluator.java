@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * Evaluates the detectors on a directory of streams with ground truth, laid out as
- * {@code <dir>/<streamId>/index.m3u8} beside {@code <dir>/<streamId>/truth.json}: each stream is decoded and
+ * {@code <dir>/<streamId>/index.m3u8} (or, for a stream in one file, {@code <dir>/<streamId>/stream.<ext>} in any
+ * container FFmpeg reads) beside {@code <dir>/<streamId>/truth.json}: each stream is decoded and
  * analysed in one piece, then scored. A stream that cannot be read is listed as a failure, not skipped.
  * Block corruption is also scored per signal ({@link CorruptionSignals}), per picture and per defect.
  */
@@ -34,6 +35,8 @@ public final class DirectoryEvaluator {
 
     /** The playlist of a stream inside its directory. */
     public static final String PLAYLIST = "index.m3u8";
+    /** The name, without extension, of a stream kept in one media file instead of a playlist. */
+    public static final String SINGLE_FILE = "stream";
     /** The ground truth of a stream inside its directory. */
     public static final String TRUTH = "truth.json";
 
@@ -75,9 +78,16 @@ public final class DirectoryEvaluator {
         for (Path streamDir : streamDirs) {
             String id = streamDir.getFileName().toString();
             progress.accept("[" + ++done + "/" + streamDirs.size() + "] " + id);
+            GroundTruth truth;
+            Path playlist;
             try {
-                GroundTruth truth = readTruth(streamDir.resolve(TRUTH));
-                Path playlist = streamDir.resolve(PLAYLIST);
+                truth = readTruth(streamDir.resolve(TRUTH));
+                playlist = mediaOf(streamDir);
+            } catch (IOException e) {
+                failures.add(new StreamFailure(id, e.getMessage()));
+                continue;
+            }
+            try {
                 Observed observed = observe(playlist);
                 scores.add(evaluator.score(truth, observed.defects()));
                 if (truth.hasVideo()) {
@@ -86,8 +96,6 @@ public final class DirectoryEvaluator {
                 }
             } catch (MediaException e) {
                 failures.add(new StreamFailure(id, e.getMessage()));
-            } catch (IOException e) {
-                failures.add(new StreamFailure(id, "cannot read " + TRUTH + ": " + e.getMessage()));
             }
         }
         return EvaluationReport.of(scores, failures)
@@ -125,9 +133,33 @@ public final class DirectoryEvaluator {
         return corruption.needsMetrics() ? corruption.metrics().measure(playlist.toString(), frameIndices) : Map.of();
     }
 
-    /** Reads a {@code truth.json}. */
+    /** The stream's playlist, or its one media file; the playlist when there is none (its open fails clearly). */
+    static Path mediaOf(Path streamDir) throws IOException {
+        Path playlist = streamDir.resolve(PLAYLIST);
+        if (Files.isRegularFile(playlist)) {
+            return playlist;
+        }
+        try (Stream<Path> files = Files.list(streamDir)) {
+            List<Path> single = files.filter(p -> p.getFileName().toString().startsWith(SINGLE_FILE + "."))
+                    .filter(Files::isRegularFile).toList();
+            if (single.size() > 1) {
+                throw new IOException(streamDir + " holds several " + SINGLE_FILE + ".* files: " + single);
+            }
+            return single.isEmpty() ? playlist : single.get(0);
+        }
+    }
+
+    /**
+     * Reads a {@code truth.json}.
+     *
+     * @throws IOException saying which file when it cannot be read or parsed
+     */
     public static GroundTruth readTruth(Path file) throws IOException {
-        return JSON.readValue(file.toFile(), GroundTruth.class);
+        try {
+            return JSON.readValue(file.toFile(), GroundTruth.class);
+        } catch (IOException e) {
+            throw new IOException("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
+        }
     }
 
     private static List<Path> streamDirectories(Path dir) throws IOException {
