@@ -33,6 +33,12 @@ final class Figures {
         return String.format(Locale.ROOT, "%.4f", v);
     }
 
+    /** A ceiling next to the expected load: "13.6% of the 2,000 expected" or "450 times the 2,000 expected". */
+    static String shareOf(double fraction, int expected) {
+        String p = percent(fraction);
+        return p + (p.endsWith("times") ? " the " : " of the ") + count(expected) + " expected";
+    }
+
     static String percent(double fraction) {
         if (Double.isInfinite(fraction)) {
             return "unlimited";

@@ -55,7 +55,7 @@ final class HtmlReport {
         MeasuredRun.Workload w = r.run().workload();
         h(1, "Serverless pipeline vs monolith: cost and scale, measured");
         p(String.format(Locale.ROOT, "The same %d streams (%s s of stream time, %s pictures analysed per second, %s s "
-                        + "segments, detectors: %s, pictures %s) ran through both designs. Every figure below is "
+                        + "segments, detectors: %s, analysed at %s) ran through both designs. Every figure below is "
                         + "derived from those counts, the price and quota books at the end, and the assumptions listed "
                         + "with their defaults.", w.streams(), Figures.count(w.streamSeconds()),
                 Figures.count(w.analysedFps()), Figures.count(w.segmentSeconds()), String.join(", ", w.detectors()),
@@ -186,12 +186,12 @@ final class HtmlReport {
         table(head, rows);
         html.append(SvgChart.stackedBars("Cost per stream-hour by service", "USD per stream-hour", bars));
         List<SvgChart.Series> series = new ArrayList<>();
-        DesignScale standardScale = r.scale().get(0);
         for (CostBreakdown c : r.costs()) {
+            double ceiling = r.scale().stream().filter(d -> d.design().equals(c.design())).findFirst()
+                    .map(DesignScale::ceiling).orElse(Double.POSITIVE_INFINITY);
             List<double[]> points = new ArrayList<>();
             for (int streams : STREAM_COUNTS) {
-                boolean beyond = c == r.costs().get(0) && streams > standardScale.ceiling();
-                if (!beyond) {
+                if (streams <= ceiling) {
                     points.add(new double[] {streams, r.perMonth(c, streams)});
                 }
             }
@@ -199,9 +199,9 @@ final class HtmlReport {
         }
         html.append(SvgChart.lines("Cost per month versus concurrent streams", "concurrent streams", "USD per month",
                 series, List.of(), true, true));
-        p("Step Functions Standard's line stops at its ceiling (" + Figures.count(standardScale.ceiling())
-                + " streams): beyond it the account's quota throttles executions. The monolith's lines step where a "
-                + "task or instance is added.");
+        p("The serverless lines stop at their ceilings (Standard " + Figures.count(r.scale().get(0).ceiling())
+                + " streams, Express " + Figures.count(r.scale().get(1).ceiling()) + "): beyond them a quota throttles "
+                + "the account. The monolith's lines step where a task or instance is added.");
     }
 
     private void scale() {
@@ -219,7 +219,9 @@ final class HtmlReport {
                 + Figures.count(n) + " expected"), rows);
         p("S3's request rates are per prefix and each stream writes under its own prefix, so they bind only if a "
                 + "single stream exceeds them. Lambda concurrency is taken as the average number of busy execution "
-                + "environments per stream.");
+                + "environments per stream, from the billed durations measured on the local Lambda host, where the "
+                + "functions share this machine's cores: on a busy machine they run longer than on AWS, which "
+                + "overstates both Lambda's cost and its concurrency demand.");
         double perStream = r.serverlessUsage().transitions() / SECONDS_PER_HOUR;
         List<double[]> points = new ArrayList<>();
         for (int streams : STREAM_COUNTS) {
@@ -316,12 +318,17 @@ final class HtmlReport {
         for (List<String> row : rows) {
             html.append("<tr>");
             for (int i = 0; i < row.size(); i++) {
-                boolean text = i == 0 || !row.get(i).matches("[-$0-9.,%/ a-z]*") || row.get(i).matches(".*[a-z]{3,}.*");
-                html.append(text ? "<td class=\"l\">" : "<td>").append(esc(row.get(i))).append("</td>");
+                html.append(i > 0 && numeric(row.get(i)) ? "<td>" : "<td class=\"l\">").append(esc(row.get(i)))
+                        .append("</td>");
             }
             html.append("</tr>\n");
         }
         html.append("</table>\n");
+    }
+
+    /** Figures line up on the right; words on the left. */
+    private static boolean numeric(String cell) {
+        return cell.matches("[-$0-9.,%/ ]+( times)?") || cell.equals("unlimited");
     }
 
     private void h(int level, String s) {

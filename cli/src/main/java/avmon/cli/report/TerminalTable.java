@@ -47,9 +47,9 @@ final class TerminalTable {
         out.println();
         out.println("Scale under AWS's default quotas");
         for (DesignScale s : r.scale()) {
-            out.printf(Locale.ROOT, "  %-38s %12s streams  %-42s %s of %s expected%n", s.design(),
-                    Figures.count(s.ceiling()), s.binding() == null ? "(no quota binds)" : "bound by " + s.binding().quota().id(),
-                    Figures.percent(s.fractionOf(n)), Figures.count(n));
+            out.printf(Locale.ROOT, "  %-38s %12s streams  %-42s %s%n", s.design(), Figures.count(s.ceiling()),
+                    s.binding() == null ? "(no quota binds)" : "bound by " + s.binding().quota().id(),
+                    Figures.shareOf(s.fractionOf(n), n));
         }
         out.println();
         out.println("Verdict on the case's claims");

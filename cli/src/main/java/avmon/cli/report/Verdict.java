@@ -69,15 +69,23 @@ public record Verdict(Claim ceiling, Claim cost, List<String> warnings) {
         }
         double fraction = scale.fractionOf(expected);
         boolean reproduced = fraction <= SMALL_FRACTION;
-        String why = String.format(Locale.ROOT,
+        StringBuilder why = new StringBuilder(String.format(Locale.ROOT,
                 "%s binds first: %s %s, and one stream asks %s of it, so one account sustains %s concurrent streams, "
-                        + "%s of the %s expected (%s%s); the case's \"around 5%%\" would need an expected load of %s."
-                        + " One stream takes %s state transitions per second of stream.",
+                        + "%s of the %s expected (%s%s). The claim holds from an expected load of %s (ceiling at %s); "
+                        + "the case's \"around 5%%\" would be a load of %s.",
                 binding.quota().item(), Figures.count(binding.quota().value()), binding.quota().unit(),
                 Figures.count(binding.demand()), Figures.count(scale.ceiling()), Figures.percent(fraction),
                 Figures.count(expected), reproduced ? "at most " : "more than ", Figures.percent(SMALL_FRACTION),
-                Figures.count(Math.ceil(scale.ceiling() / CASE_FRACTION)), Figures.count(transitionsPerStreamSecond));
-        return new Claim(claim, reproduced, fraction, why);
+                Figures.count(Math.ceil(scale.ceiling() / SMALL_FRACTION)), Figures.percent(SMALL_FRACTION),
+                Figures.count(Math.ceil(scale.ceiling() / CASE_FRACTION))));
+        if (scale.limits().size() > 1 && Double.isFinite(scale.limits().get(1).streams())) {
+            ScaleLimit next = scale.limits().get(1);
+            why.append(String.format(Locale.ROOT, " Next to bind: %s, at %s streams.", next.quota().item(),
+                    Figures.count(next.streams())));
+        }
+        why.append(String.format(Locale.ROOT, " One stream takes %s state transitions per second of stream.",
+                Figures.count(transitionsPerStreamSecond)));
+        return new Claim(claim, reproduced, fraction, why.toString());
     }
 
     private static Claim costClaim(CostBreakdown standard, List<CostBreakdown> monolith, int expected, double hours) {
@@ -94,7 +102,7 @@ public record Verdict(Claim ceiling, Claim cost, List<String> warnings) {
         Map.Entry<String, Double> top = standard.components().entrySet().stream()
                 .max(Map.Entry.comparingByValue()).orElseThrow();
         String why = String.format(Locale.ROOT,
-                "at %s streams, %s costs %s a month and %s %s (%s); that is %s less (%s than the case's 90%%). "
+                "At %s streams, %s costs %s a month and %s %s (%s); that is %s less (%s than the case's 90%%). "
                         + "The serverless design's largest item is %s at %s of its cost. Every monolith variant: %s.",
                 Figures.count(expected), standard.design(), Figures.usd(serverless), dearest.design(),
                 Figures.usd(dearest.perMonth(expected, hours)), dearest.note(), Figures.percent(reduction),

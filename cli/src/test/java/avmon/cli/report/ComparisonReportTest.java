@@ -94,6 +94,10 @@ class ComparisonReportTest {
         assertFalse(at2000.ceiling().reproduced(), "273 streams is 13.6% of 2,000: more than 10%");
         assertTrue(at6000.ceiling().reproduced(), "273 streams is 4.5% of 6,000");
         assertTrue(at2000.ceiling().why().contains("5,455"), "says which load would give 5%: " + at2000.ceiling().why());
+        assertTrue(at2000.ceiling().why().contains("from an expected load of 2,728"),
+                "says from which load the claim holds: " + at2000.ceiling().why());
+        assertTrue(at2000.ceiling().why().contains("Next to bind: Lambda concurrent executions per region, at 1,993"),
+                "names the next quota: 1,000 / (1,806 busy s / 3,600): " + at2000.ceiling().why());
     }
 
     @Test
