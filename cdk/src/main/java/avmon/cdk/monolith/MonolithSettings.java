@@ -1,0 +1,104 @@
+package avmon.cdk.monolith;
+
+import avmon.cdk.context.ContextValues;
+import avmon.cdk.context.InvalidContextException;
+import avmon.core.detect.DetectorSettings;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+import software.amazon.awscdk.services.logs.RetentionDays;
+
+/**
+ * The monolith stack's parameters, from CDK context with defaults ({@code -c key=value}).
+ *
+ * @param streams        what every copy is given, {@code ID=URL} ({@code streams}, comma-separated); each copy
+ *                       keeps its shard's share
+ * @param shardCount     how many shards the streams are split into ({@code shardCount}, default 1)
+ * @param detectorGroups detector subsets, one copy of every shard per subset ({@code detectorGroups}: subsets
+ *                       separated by ';', names by ','; default: one group with every detector)
+ * @param cpu            Fargate CPU units per copy ({@code monolithCpu}, default 1024 = 1 vCPU)
+ * @param memoryMb       memory per copy ({@code monolithMemoryMb}, default 2048)
+ * @param workers        streams analysed at once per copy ({@code workers}, default 16)
+ * @param image          a registry image to run instead of building docker/monolith ({@code monolithImage}),
+ *                       or {@code null}
+ * @param repoRoot       the repository, the image's build context ({@code repoRoot}, default ..)
+ * @param logRetention   how long the copies' logs stay ({@code logRetentionDays}, default 14)
+ * @param alarmEmail     an address subscribed to the alarms topic ({@code alarmEmail}), or {@code null}
+ */
+public record MonolithSettings(List<String> streams, int shardCount, List<List<String>> detectorGroups, int cpu,
+                               int memoryMb, int workers, String image, Path repoRoot, RetentionDays logRetention,
+                               String alarmEmail) {
+
+    /**
+     * A public HLS test stream (video on demand: a copy monitors it to the end, exits, and ECS starts it again),
+     * so the stack deploys something that works before you give it your own streams.
+     */
+    static final String DEMO_STREAM = "demo=https://test-streams.mux.dev/x36xhzz/x36xhzz.m3u8";
+
+    private static final Pattern STREAM = Pattern.compile("[A-Za-z0-9_\\-][A-Za-z0-9_.\\-]{0,127}=https?://\\S+");
+
+    /** Fargate's CPU units and, for each, the memory sizes it accepts (MB, min and max). */
+    private static final int[][] FARGATE_SIZES = {{256, 512, 2048}, {512, 1024, 4096}, {1024, 2048, 8192},
+        {2048, 4096, 16384}, {4096, 8192, 30720}};
+
+    /** The port the status endpoint listens on inside the task (health checks). */
+    public static final int STATUS_PORT = 8080;
+
+    /**
+     * Reads the settings.
+     *
+     * @throws InvalidContextException naming the first value that cannot be used
+     */
+    public static MonolithSettings from(ContextValues context, RetentionDays logRetention) {
+        List<String> streams = context.list("streams", List.of(DEMO_STREAM));
+        for (String s : streams) {
+            if (!STREAM.matcher(s).matches()) {
+                throw new InvalidContextException("streams", s,
+                        "expected ID=URL items (http or https; a container has no local files), comma-separated");
+            }
+        }
+        int cpu = context.integer("monolithCpu", 1024, 256, 4096);
+        int memory = context.integer("monolithMemoryMb", 2048, 512, 30720);
+        requireFargateSize(cpu, memory);
+        return new MonolithSettings(streams, context.integer("shardCount", 1, 1, 64),
+                detectorGroups(context.text("detectorGroups", "")), cpu, memory,
+                context.integer("workers", 16, 1, 1024), context.text("monolithImage", null),
+                Path.of(context.text("repoRoot", "..")), logRetention, context.text("alarmEmail", null));
+    }
+
+    /** "freeze,black;silence" is two groups; empty is one group of every detector (an empty list). */
+    static List<List<String>> detectorGroups(String spec) {
+        if (spec.isBlank()) {
+            return List.of(List.of());
+        }
+        List<List<String>> groups = Arrays.stream(spec.split(";"))
+                .map(g -> Arrays.stream(g.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList())
+                .toList();
+        for (List<String> group : groups) {
+            if (group.isEmpty()) {
+                throw new InvalidContextException("detectorGroups", spec, "a group is empty");
+            }
+            for (String name : group) {
+                if (!DetectorSettings.NAMES.contains(name)) {
+                    throw new InvalidContextException("detectorGroups", spec,
+                            "unknown detector '" + name + "' (known: " + String.join(", ", DetectorSettings.NAMES) + ")");
+                }
+            }
+        }
+        return groups;
+    }
+
+    private static void requireFargateSize(int cpu, int memory) {
+        for (int[] size : FARGATE_SIZES) {
+            if (size[0] == cpu) {
+                if (memory < size[1] || memory > size[2] || memory % 1024 != 0 && memory != 512) {
+                    throw new InvalidContextException("monolithMemoryMb", memory, "Fargate with " + cpu
+                            + " CPU units takes " + size[1] + " to " + size[2] + " MB in whole GB");
+                }
+                return;
+            }
+        }
+        throw new InvalidContextException("monolithCpu", cpu, "expected 256, 512, 1024, 2048 or 4096");
+    }
+}

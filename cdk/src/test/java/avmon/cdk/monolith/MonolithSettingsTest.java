@@ -1,0 +1,62 @@
+package avmon.cdk.monolith;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import avmon.cdk.context.ContextValues;
+import avmon.cdk.context.InvalidContextException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.services.logs.RetentionDays;
+
+class MonolithSettingsTest {
+
+    private static MonolithSettings from(Map<String, Object> values) {
+        return MonolithSettings.from(new ContextValues(new App(AppProps.builder().context(values).build()).getNode()),
+                RetentionDays.ONE_WEEK);
+    }
+
+    @Test
+    void detectorGroups_unknownDetector_namesTheKnownOnes() {
+        InvalidContextException e = assertThrows(InvalidContextException.class,
+                () -> from(Map.of("detectorGroups", "freeze;smoke")));
+        assertTrue(e.getMessage().contains("smoke") && e.getMessage().contains("freeze"), e.getMessage());
+    }
+
+    @Test
+    void detectorGroups_emptyGroup_refused() {
+        assertThrows(InvalidContextException.class, () -> from(Map.of("detectorGroups", "freeze;;black")));
+    }
+
+    @Test
+    void detectorGroups_unset_oneGroupOfAll() {
+        assertEquals(List.of(List.of()), from(Map.of()).detectorGroups(), "every copy runs every detector");
+    }
+
+    @Test
+    void streams_localFileOrNoId_refused() {
+        assertThrows(InvalidContextException.class, () -> from(Map.of("streams", "cam=/data/cam.ts")), "local path");
+        assertThrows(InvalidContextException.class, () -> from(Map.of("streams", "https://example.com/a.m3u8")), "no id");
+    }
+
+    @Test
+    void fargateSize_memoryOutsideTheCpusRange_refused() {
+        InvalidContextException e = assertThrows(InvalidContextException.class,
+                () -> from(Map.of("monolithCpu", 1024, "monolithMemoryMb", 1024)));
+        assertTrue(e.getMessage().contains("2048"), e.getMessage());
+        assertThrows(InvalidContextException.class, () -> from(Map.of("monolithCpu", 1000)), "not a Fargate CPU size");
+        assertThrows(InvalidContextException.class, () -> from(Map.of("monolithCpu", 2048, "monolithMemoryMb", 4500)),
+                "not whole GB");
+    }
+
+    @Test
+    void fargateSize_validPair_accepted() {
+        MonolithSettings s = from(Map.of("monolithCpu", "512", "monolithMemoryMb", "1024"));
+        assertEquals(512, s.cpu(), "cpu");
+        assertEquals(1024, s.memoryMb(), "memory");
+    }
+}
