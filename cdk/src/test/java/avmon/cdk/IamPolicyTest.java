@@ -1,46 +1,28 @@
 package avmon.cdk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Least privilege, checked on every identity policy statement of both stacks: no wildcard in an action, no
- * managed policy, {@code "*"} as a resource only for the actions AWS gives no resource-level permission, and
- * any other wildcard only as the tail of an S3 key prefix. Then what each function's role holds, exactly.
+ * Least privilege, checked on every identity policy statement of both stacks ({@link IamStatements}), no managed
+ * policy on any role, and then what each function's role holds, exactly.
  */
 class IamPolicyTest {
 
-    /** Actions whose only documented resource is "*". */
-    private static final Set<String> NO_RESOURCE_LEVEL = Set.of(
-            "xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets",
-            "logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery",
-            "logs:ListLogDeliveries", "logs:PutResourcePolicy", "logs:DescribeResourcePolicies",
-            "logs:DescribeLogGroups", "ecr:GetAuthorizationToken");
-
-    /** An object ARN under a key prefix: {@code <Bucket.Arn>/prefix/*}. */
-    private static final Pattern KEY_PREFIX = Pattern.compile("<[A-Za-z0-9]+\\.Arn>/[A-Za-z0-9_.\\-]+(/[A-Za-z0-9_.\\-]+)*/\\*");
-
     @Test
     void everyStatement_bothStacks_noWildcardWhereANarrowerOneExists() {
-        List<String> problems = new ArrayList<>();
-        for (TemplateJson json : List.of(new TemplateJson(SynthesizedApp.get().serverless()),
-                new TemplateJson(SynthesizedApp.get().monolith()))) {
-            for (Map.Entry<String, JsonNode> statement : identityStatements(json)) {
-                problems.addAll(wildcardProblems(statement.getKey(), statement.getValue()));
-            }
-        }
-        assertEquals(List.of(), problems, "statements broader than they need to be");
+        assertEquals(List.of(), IamStatements.problems(new TemplateJson(SynthesizedApp.get().serverless())),
+                "serverless statements broader than they need to be");
+        assertEquals(List.of(), IamStatements.problems(new TemplateJson(SynthesizedApp.get().monolith())),
+                "monolith statements broader than they need to be");
     }
 
     @Test
@@ -57,13 +39,24 @@ class IamPolicyTest {
     @Test
     void wildcardCheck_broadStatements_reportsEach() {
         // The walker must see what it is meant to refuse; otherwise the test above proves nothing.
-        JsonNode broadAction = TemplateJson.JSON.valueToTree(Map.of("Effect", "Allow", "Action", "s3:*", "Resource", "arn:aws:s3:::b/k"));
-        JsonNode broadResource = TemplateJson.JSON.valueToTree(Map.of("Effect", "Allow", "Action", List.of("s3:GetObject"), "Resource", "*"));
-        JsonNode wholeBucket = TemplateJson.JSON.valueToTree(Map.of("Effect", "Allow", "Action", "s3:GetObject",
-                "Resource", Map.of("Fn::Join", List.of("", List.of(Map.of("Fn::GetAtt", List.of("Bucket", "Arn")), "/*")))));
-        assertEquals(1, wildcardProblems("t", broadAction).size(), "s3:* is refused");
-        assertEquals(1, wildcardProblems("t", broadResource).size(), "s3:GetObject on * is refused");
-        assertEquals(1, wildcardProblems("t", wholeBucket).size(), "a whole bucket's objects are refused");
+        assertEquals(1, problems(Map.of("Effect", "Allow", "Action", "s3:*", "Resource", "arn:aws:s3:::b/k")).size(),
+                "s3:* is refused");
+        assertEquals(1, problems(Map.of("Effect", "Allow", "Action", List.of("s3:GetObject"), "Resource", "*")).size(),
+                "s3:GetObject on * is refused");
+        assertEquals(1, problems(Map.of("Effect", "Allow", "Action", "s3:GetObject", "Resource",
+                Map.of("Fn::Join", List.of("", List.of(Map.of("Fn::GetAtt", List.of("Bucket", "Arn")), "/*")))))
+                .size(), "a whole bucket's objects are refused");
+        assertEquals(1, problems(Map.of("Effect", "Allow", "Action", "ecs:ListTasks", "Resource", "*")).size(),
+                "ecs:ListTasks without the cluster condition is refused");
+        assertEquals(1, problems(Map.of("Effect", "Allow", "NotAction", "iam:*", "Resource", "arn:aws:s3:::b")).size(),
+                "NotAction is refused");
+        assertEquals(List.of(), problems(Map.of("Effect", "Allow", "Action", "ecs:ListTasks", "Resource", "*",
+                "Condition", Map.of("ArnEquals", Map.of("ecs:cluster", "arn:aws:ecs:us-east-1:1:cluster/c")))),
+                "ecs:ListTasks limited to a cluster is accepted");
+    }
+
+    private static List<String> problems(Map<String, Object> statement) {
+        return IamStatements.problems("test", TemplateJson.JSON.valueToTree(statement));
     }
 
     @Test
@@ -129,77 +122,10 @@ class IamPolicyTest {
         for (JsonNode s : TemplateJson.items(document.path("Statement"))) {
             for (JsonNode a : TemplateJson.items(s.path("Action"))) {
                 for (JsonNode r : TemplateJson.items(s.path("Resource"))) {
-                    out.computeIfAbsent(a.asText(), k -> new TreeSet<>()).add(flatten(r));
+                    out.computeIfAbsent(a.asText(), k -> new TreeSet<>()).add(TemplateJson.flatten(r));
                 }
             }
         }
         return out;
-    }
-
-    private static List<Map.Entry<String, JsonNode>> identityStatements(TemplateJson json) {
-        List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> p : json.ofType("AWS::IAM::Policy")) {
-            for (JsonNode s : TemplateJson.items(p.getValue().path("Properties").path("PolicyDocument").path("Statement"))) {
-                out.add(Map.entry(p.getKey(), s));
-            }
-        }
-        for (Map.Entry<String, JsonNode> r : json.ofType("AWS::IAM::Role")) {
-            for (JsonNode inline : TemplateJson.items(r.getValue().path("Properties").path("Policies"))) {
-                for (JsonNode s : TemplateJson.items(inline.path("PolicyDocument").path("Statement"))) {
-                    out.add(Map.entry(r.getKey(), s));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static List<String> wildcardProblems(String where, JsonNode statement) {
-        List<String> problems = new ArrayList<>();
-        if (!"Allow".equals(statement.path("Effect").asText())) {
-            return problems;
-        }
-        List<String> actions = TemplateJson.items(statement.path("Action")).stream().map(JsonNode::asText).toList();
-        for (String action : actions) {
-            if (action.contains("*")) {
-                problems.add(where + ": wildcard action " + action);
-            }
-        }
-        for (JsonNode r : TemplateJson.items(statement.path("Resource"))) {
-            String resource = flatten(r);
-            if (resource.equals("*")) {
-                List<String> scoped = actions.stream().filter(a -> !NO_RESOURCE_LEVEL.contains(a)).toList();
-                if (!scoped.isEmpty()) {
-                    problems.add(where + ": " + scoped + " on * although they take resource-level permissions");
-                }
-            } else if (resource.contains("*") && !KEY_PREFIX.matcher(resource).matches()) {
-                problems.add(where + ": wildcard resource " + resource + " for " + actions);
-            }
-        }
-        assertFalse(statement.has("NotAction") || statement.has("NotResource"), where + ": no NotAction/NotResource");
-        return problems;
-    }
-
-    /** A resource as text: Fn::Join concatenated, {@code Ref X} as {@code <X>}, {@code GetAtt X.Arn} as {@code <X.Arn>}. */
-    static String flatten(JsonNode node) {
-        if (node.isTextual()) {
-            return node.asText();
-        }
-        if (node.has("Ref")) {
-            return "<" + node.get("Ref").asText() + ">";
-        }
-        if (node.has("Fn::GetAtt")) {
-            return "<" + node.get("Fn::GetAtt").get(0).asText() + "." + node.get("Fn::GetAtt").get(1).asText() + ">";
-        }
-        if (node.has("Fn::Join")) {
-            StringBuilder out = new StringBuilder();
-            for (JsonNode part : node.get("Fn::Join").get(1)) {
-                if (out.length() > 0) {
-                    out.append(node.get("Fn::Join").get(0).asText());
-                }
-                out.append(flatten(part));
-            }
-            return out.toString();
-        }
-        return node.toString();
     }
 }

@@ -61,4 +61,24 @@ public final class TemplateJson {
         }
         return out;
     }
+
+    /** A value as text: Fn::Join concatenated, {@code Ref X} as {@code <X>}, {@code GetAtt X.Arn} as {@code <X.Arn>}. */
+    public static String flatten(JsonNode node) {
+        if (node.isTextual()) {
+            return node.asText();
+        }
+        if (node.has("Ref")) {
+            return "<" + node.get("Ref").asText() + ">";
+        }
+        if (node.has("Fn::GetAtt")) {
+            return "<" + node.get("Fn::GetAtt").get(0).asText() + "." + node.get("Fn::GetAtt").get(1).asText() + ">";
+        }
+        if (node.has("Fn::Join")) {
+            String separator = node.get("Fn::Join").get(0).asText();
+            List<String> parts = new ArrayList<>();
+            node.get("Fn::Join").get(1).forEach(part -> parts.add(flatten(part)));
+            return String.join(separator, parts);
+        }
+        return node.toString();
+    }
 }

@@ -14,7 +14,9 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  *
  * @param streams        what every copy is given, {@code ID=URL} ({@code streams}, comma-separated); each copy
  *                       keeps its shard's share
- * @param shardCount     how many shards the streams are split into ({@code shardCount}, default 1)
+ * @param shardCount     how many shards the streams are split into, one copy each ({@code shardCount}, default 1)
+ * @param autoscale      instead of fixed shards, copies scaled on CPU between a minimum and a maximum
+ *                       ({@code autoscale=MIN-MAX}, e.g. 1-4), or {@code null}
  * @param detectorGroups detector subsets, one copy of every shard per subset ({@code detectorGroups}: subsets
  *                       separated by ';', names by ','; default: one group with every detector)
  * @param cpu            Fargate CPU units per copy ({@code monolithCpu}, default 1024 = 1 vCPU)
@@ -26,7 +28,8 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * @param logRetention   how long the copies' logs stay ({@code logRetentionDays}, default 14)
  * @param alarmEmail     an address subscribed to the alarms topic ({@code alarmEmail}), or {@code null}
  */
-public record MonolithSettings(List<String> streams, int shardCount, List<List<String>> detectorGroups, int cpu,
+public record MonolithSettings(List<String> streams, int shardCount, Sharding.Scaled autoscale,
+                               List<List<String>> detectorGroups, int cpu,
                                int memoryMb, int workers, String image, Path repoRoot, RetentionDays logRetention,
                                String alarmEmail) {
 
@@ -36,6 +39,7 @@ public record MonolithSettings(List<String> streams, int shardCount, List<List<S
      */
     static final String DEMO_STREAM = "demo=https://test-streams.mux.dev/x36xhzz/x36xhzz.m3u8";
 
+    private static final Pattern RANGE = Pattern.compile("(\\d{1,3})-(\\d{1,3})");
     private static final Pattern STREAM = Pattern.compile("[A-Za-z0-9_\\-][A-Za-z0-9_.\\-]{0,127}=https?://\\S+");
 
     /** Fargate's CPU units and, for each, the memory sizes it accepts (MB, min and max). */
@@ -61,10 +65,33 @@ public record MonolithSettings(List<String> streams, int shardCount, List<List<S
         int cpu = context.integer("monolithCpu", 1024, 256, 4096);
         int memory = context.integer("monolithMemoryMb", 2048, 512, 30720);
         requireFargateSize(cpu, memory);
-        return new MonolithSettings(streams, context.integer("shardCount", 1, 1, 64),
+        int shards = context.integer("shardCount", 1, 1, 64);
+        Sharding.Scaled autoscale = autoscale(context.text("autoscale", null));
+        if (autoscale != null && shards != 1) {
+            throw new InvalidContextException("autoscale", context.text("autoscale", null),
+                    "scaled copies find their shards themselves: give autoscale or shardCount, not both");
+        }
+        return new MonolithSettings(streams, shards, autoscale,
                 detectorGroups(context.text("detectorGroups", "")), cpu, memory,
                 context.integer("workers", 16, 1, 1024), context.text("monolithImage", null),
                 Path.of(context.text("repoRoot", "..")), logRetention, context.text("alarmEmail", null));
+    }
+
+    /** "1-4" is one to four copies; {@code null} is fixed shards. */
+    static Sharding.Scaled autoscale(String spec) {
+        if (spec == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = RANGE.matcher(spec);
+        if (!m.matches()) {
+            throw new InvalidContextException("autoscale", spec, "expected MIN-MAX copies, such as 1-4");
+        }
+        int min = Integer.parseInt(m.group(1));
+        int max = Integer.parseInt(m.group(2));
+        if (min < 1 || max < min || max > 100) {
+            throw new InvalidContextException("autoscale", spec, "expected 1 <= MIN <= MAX <= 100");
+        }
+        return new Sharding.Scaled(min, max);
     }
 
     /** "freeze,black;silence" is two groups; empty is one group of every detector (an empty list). */

@@ -5,6 +5,7 @@ import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -26,22 +27,26 @@ import software.amazon.awscdk.services.ecs.CpuArchitecture;
 import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
 import software.amazon.awscdk.services.ecs.RuntimePlatform;
 import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.IgnoreMode;
 import software.constructs.Construct;
 
 /**
- * The monolith on AWS: a Fargate service per shard and detector group, each running one copy of
- * {@code avmon monitor --shard I/N --detectors ...} over the whole stream list (a copy keeps its shard's
- * streams), from the image {@code docker/monolith/Dockerfile} builds. Public subnets and no NAT gateway: the
+ * The monolith on AWS: copies of {@code avmon monitor --detectors ...} over the whole stream list, each keeping
+ * its shard's streams and publishing their defects to the stack's topic, from the image
+ * {@code docker/monolith/Dockerfile} builds. Either a Fargate service per fixed shard and detector group (one
+ * copy each, {@code --shard I/N}), or, with {@code autoscale}, a service per detector group whose copies ECS
+ * scales on CPU and which work out their shards from the service's tasks. Public subnets and no NAT gateway: the
  * copies only fetch streams and pull their image, and nothing reaches them from outside.
  */
 public final class MonolithStack extends Stack {
 
-    /** The image's build context keeps these two files of the repository and nothing else. */
-    static final List<String> IMAGE_CONTEXT_EXCLUDES = List.of("*", "!docker/monolith/Dockerfile", "!cli/target/avmon.jar");
+    /** The image's build context keeps these files of the repository and nothing else. */
+    static final List<String> IMAGE_CONTEXT_EXCLUDES = List.of("*", "!docker/monolith/Dockerfile",
+            "!docker/monolith/avmon-ecs-copy", "!cli/target/avmon.jar");
 
     private final Cluster cluster;
-    private final List<ShardService> services = new ArrayList<>();
+    private final List<MonitorService> services = new ArrayList<>();
 
     public MonolithStack(Construct scope, String id, StackProps props, MonolithSettings settings) {
         super(scope, id, props);
@@ -72,13 +77,24 @@ public final class MonolithStack extends Stack {
         ContainerImage image = image(settings);
         RuntimePlatform platform = RuntimePlatform.builder().cpuArchitecture(CpuArchitecture.X86_64)
                 .operatingSystemFamily(OperatingSystemFamily.LINUX).build();
-        for (int shard = 0; shard < settings.shardCount(); shard++) {
-            for (int g = 0; g < settings.detectorGroups().size(); g++) {
-                String name = "Shard" + shard + (settings.detectorGroups().size() > 1 ? "Group" + g : "");
-                services.add(new ShardService(this, name, new ShardService.Copy(shard, settings.shardCount(),
-                        settings.detectorGroups().get(g)), settings, cluster, image, platform, group, logs, alarms));
+        Topic defects = Topic.Builder.create(this, "DefectsTopic").masterKey(alarms.key()).enforceSsl(true).build();
+        MonitorService.Shared shared = new MonitorService.Shared(settings, cluster, image, platform, group, logs,
+                alarms, defects);
+        for (int g = 0; g < settings.detectorGroups().size(); g++) {
+            List<String> detectors = settings.detectorGroups().get(g);
+            String groupName = settings.detectorGroups().size() > 1 ? "Group" + g : "";
+            if (settings.autoscale() != null) {
+                String name = getStackName() + "-scaled" + groupName.toLowerCase(Locale.ROOT);
+                services.add(new MonitorService(this, "Scaled" + groupName, name, settings.autoscale(), detectors, shared));
+                continue;
+            }
+            for (int shard = 0; shard < settings.shardCount(); shard++) {
+                services.add(new MonitorService(this, "Shard" + shard + groupName, null,
+                        new Sharding.Fixed(shard, settings.shardCount()), detectors, shared));
             }
         }
+        CfnOutput.Builder.create(this, "DefectsTopicArn").value(defects.getTopicArn())
+                .description("Every copy publishes its defects and stream failures here").build();
         CfnOutput.Builder.create(this, "ClusterName").value(cluster.getClusterName()).build();
         CfnOutput.Builder.create(this, "MonitorLogGroup").value(logs.getLogGroupName())
                 .description("aws logs tail THIS --follow: every copy's notifications and state changes").build();
@@ -113,7 +129,7 @@ public final class MonolithStack extends Stack {
         return cluster;
     }
 
-    public List<ShardService> services() {
+    public List<MonitorService> services() {
         return List.copyOf(services);
     }
 }

@@ -59,4 +59,24 @@ class MonolithSettingsTest {
         assertEquals(512, s.cpu(), "cpu");
         assertEquals(1024, s.memoryMb(), "memory");
     }
+
+    @Test
+    void autoscale_range_parsed() {
+        assertEquals(new Sharding.Scaled(2, 5), from(Map.of("autoscale", "2-5")).autoscale(), "copies");
+        assertEquals(null, from(Map.of()).autoscale(), "fixed shards unless asked");
+    }
+
+    @Test
+    void autoscale_badRange_refused() {
+        assertThrows(InvalidContextException.class, () -> from(Map.of("autoscale", "4")), "no maximum");
+        assertThrows(InvalidContextException.class, () -> from(Map.of("autoscale", "4-2")), "max below min");
+        assertThrows(InvalidContextException.class, () -> from(Map.of("autoscale", "0-2")), "no copy");
+    }
+
+    @Test
+    void autoscale_withShardCount_refusedAsContradictory() {
+        InvalidContextException e = assertThrows(InvalidContextException.class,
+                () -> from(Map.of("autoscale", "1-4", "shardCount", 2)));
+        assertTrue(e.getMessage().contains("shardCount"), e.getMessage());
+    }
 }

@@ -42,8 +42,11 @@ class MonolithStackTest {
         assertEquals("1024", task.path("Cpu").asText(), "1 vCPU");
         assertEquals("2048", task.path("Memory").asText(), "2 GB");
         JsonNode container = task.path("ContainerDefinitions").path(0);
+        String topic = json.only("AWS::SNS::Topic", "DefectsTopic").getKey();
         assertEquals(List.of("monitor", "--plain", "--status-port", "8080", "--status-host", "0.0.0.0", "--workers", "16",
-                "--shard", "0/1", MonolithSettings.DEMO_STREAM), texts(container.path("Command")), "command");
+                "--notify", "sns:<" + topic + ">", "--shard", "0/1", MonolithSettings.DEMO_STREAM),
+                texts(container.path("Command")), "command: every stream, shard 0 of 1, defects to the stack's topic");
+        assertTrue(container.path("EntryPoint").isMissingNode(), "the image's entry point (java -jar avmon.jar)");
         assertEquals(List.of("CMD-SHELL", "curl -fsS http://localhost:8080/health || exit 1"),
                 texts(container.path("HealthCheck").path("Command")), "health check asks the status endpoint");
         assertEquals("awslogs", container.path("LogConfiguration").path("LogDriver").asText(), "log driver");
@@ -75,9 +78,23 @@ class MonolithStackTest {
         JsonNode alarm = json.only("AWS::CloudWatch::Alarm", "Shard0CpuHigh").getValue().path("Properties");
         assertEquals("CPUUtilization", alarm.path("MetricName").asText(), "metric");
         assertEquals("AWS/ECS", alarm.path("Namespace").asText(), "namespace");
-        assertEquals(ShardService.CPU_ALARM_PERCENT, alarm.path("Threshold").asDouble(), "threshold");
+        assertEquals(MonitorService.CPU_ALARM_PERCENT, alarm.path("Threshold").asDouble(), "threshold");
         assertEquals(List.of(TemplateJson.ref(json.only("AWS::SNS::Topic", "AlarmsTopic").getKey())),
                 TemplateJson.items(alarm.path("AlarmActions")), "action");
+    }
+
+    @Test
+    void taskRole_defaults_publishesToTheStacksDefectsTopicOnly() {
+        String topic = "<" + json.only("AWS::SNS::Topic", "DefectsTopic").getKey() + ">";
+        JsonNode statements = json.only("AWS::IAM::Policy", "Shard0TaskTaskRoleDefaultPolicy").getValue()
+                .path("Properties").path("PolicyDocument").path("Statement");
+        List<String> grants = TemplateJson.items(statements).stream()
+                .flatMap(s -> TemplateJson.items(s.path("Action")).stream().flatMap(a -> TemplateJson.items(s.path("Resource"))
+                        .stream().map(r -> a.asText() + " " + TemplateJson.flatten(r))))
+                .sorted().toList();
+        String key = "<" + json.only("AWS::KMS::Key", "AlarmsKey").getKey() + ".Arn>";
+        assertEquals(List.of("kms:Decrypt " + key, "kms:GenerateDataKey " + key, "sns:GetTopicAttributes " + topic,
+                "sns:Publish " + topic), grants, "what a copy may do besides logging");
     }
 
     @Test
@@ -87,6 +104,6 @@ class MonolithStackTest {
     }
 
     private static List<String> texts(JsonNode array) {
-        return TemplateJson.items(array).stream().map(JsonNode::asText).toList();
+        return TemplateJson.items(array).stream().map(TemplateJson::flatten).toList();
     }
 }

@@ -42,7 +42,7 @@ class ShardedMonolithStackTest {
         TreeSet<String> shares = new TreeSet<>();
         for (Map.Entry<String, JsonNode> task : json.ofType("AWS::ECS::TaskDefinition")) {
             List<String> command = TemplateJson.items(task.getValue().path("Properties").path("ContainerDefinitions")
-                    .path(0).path("Command")).stream().map(JsonNode::asText).toList();
+                    .path(0).path("Command")).stream().map(TemplateJson::flatten).toList();
             shares.add(after(command, "--shard") + " " + after(command, "--detectors"));
             assertEquals(List.of("a=https://example.com/a/index.m3u8", "b=https://example.com/b/index.m3u8"),
                     command.subList(command.size() - 2, command.size()), task.getKey() + ": every copy gets every stream");
