@@ -66,7 +66,7 @@ class IamPolicyTest {
         Map<String, Set<String>> grants = grants(json, "ConverterRoleDefaultPolicy");
         assertEquals(Set.of(bucket + "/streams/*"), grants.get("s3:GetObject"), "converter reads sources");
         assertEquals(Set.of(bucket + "/frames/*"), grants.get("s3:PutObject"), "converter writes frames");
-        assertEquals(Set.of(bucket), grants.get("s3:ListBucket"), "converter lists (under its prefix only)");
+        assertEquals(Set.of(bucket), grants.get("s3:ListBucket"), "converter lists the bucket's key names (a missing key is then a 404)");
         assertEquals(Set.of("s3:GetObject", "s3:PutObject", "s3:ListBucket", "logs:CreateLogStream", "logs:PutLogEvents"),
                 grants.keySet(), "converter actions");
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.IgnoreMode;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -28,7 +29,6 @@ import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
 import software.amazon.awscdk.services.ecs.RuntimePlatform;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.sns.Topic;
-import software.amazon.awscdk.IgnoreMode;
 import software.constructs.Construct;
 
 /**
@@ -68,7 +68,7 @@ public final class MonolithStack extends Stack {
                 .description("avmon monitor copies: no inbound; outbound to streams (HTTP, HTTPS) and ECR")
                 .allowAllOutbound(false)
                 .build();
-        group.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "HTTPS streams, ECR, CloudWatch Logs");
+        group.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "HTTPS streams, ECR, CloudWatch Logs, SNS, ECS");
         group.addEgressRule(Peer.anyIpv4(), Port.tcp(80), "HTTP streams");
 
         LogGroup logs = LogGroup.Builder.create(this, "MonitorLogs").retention(settings.logRetention())

@@ -116,17 +116,20 @@ public final class ServerlessStack extends Stack {
 
     /**
      * The converter reads sources under the sources prefix and writes frames; the detector reads frames; the
-     * notifier publishes to the defects topic. ListBucket, limited to the same prefixes, makes a missing key
-     * a 404 (the handlers' typed "not found" errors) instead of a 403.
+     * notifier publishes to the defects topic. S3 answers a GET of a missing key with 404 (the handlers' typed
+     * "not found" errors: StreamNotFound, FramesMissing) only to a caller allowed s3:ListBucket on the bucket,
+     * otherwise with 403 (which they would report as the store being unavailable, and retry); AWS documents
+     * that check against the bucket, with no key prefix to condition on. So both may list this one bucket's
+     * key names, and nothing else of it.
      */
     private void grantFunctions(ServerlessSettings settings) {
         String framesKeys = framesBucket.arnForObjects(FRAMES_PREFIX + "*");
         String sourceKeys = framesBucket.arnForObjects(settings.sourcesPrefix() + "*");
         converter.allow(PolicyStatement.Builder.create().actions(List.of("s3:GetObject")).resources(List.of(sourceKeys)).build());
         converter.allow(PolicyStatement.Builder.create().actions(List.of("s3:PutObject")).resources(List.of(framesKeys)).build());
-        converter.allow(listUnder(settings.sourcesPrefix()));
+        converter.allow(listFramesBucket());
         detector.allow(PolicyStatement.Builder.create().actions(List.of("s3:GetObject")).resources(List.of(framesKeys)).build());
-        detector.allow(listUnder(FRAMES_PREFIX));
+        detector.allow(listFramesBucket());
         notifier.allow(PolicyStatement.Builder.create().actions(List.of("sns:Publish"))
                 .resources(List.of(defectsTopic.getTopicArn())).build());
         // SNS encrypts each message with a data key it asks KMS for on the publisher's behalf. Named actions,
@@ -135,11 +138,10 @@ public final class ServerlessStack extends Stack {
                 .resources(List.of(topicKey.getKeyArn())).build());
     }
 
-    private PolicyStatement listUnder(String prefix) {
+    private PolicyStatement listFramesBucket() {
         return PolicyStatement.Builder.create()
                 .actions(List.of("s3:ListBucket"))
                 .resources(List.of(framesBucket.getBucketArn()))
-                .conditions(Map.of("StringLike", Map.of("s3:prefix", List.of(prefix + "*"))))
                 .build();
     }
 
