@@ -247,7 +247,21 @@ final class HtmlReport {
                 + Figures.count(r.costs().get(0).perStreamHour() / r.costs().get(2).perStreamHour())
                 + " and the ceiling " + Figures.count(r.scale().get(0).ceiling()) + " streams.");
         table(List.of("assumption", "half / twice", "cost ratio", "ceiling", "log10 move"), rows);
-        p("The expected load is not ranked: the ceiling's share of it is simply inversely proportional to it.");
+        p("The expected load is not ranked: the ceiling's share of it is simply inversely proportional to it. "
+                + "Sizing assumptions (target CPU, task size, baseline memory) only scale the monolith's cost in "
+                + "proportion, as the table shows; the two workload assumptions that move the figures most are "
+                + "plotted below, because they change what both designs use and the serverless ceiling.");
+        for (Sensitivity.Sweep s : r.sensitivity().sweeps()) {
+            Sensitivity.Effect e = r.sensitivity().ranking().stream()
+                    .filter(x -> x.assumption() == s.assumption()).findFirst().orElseThrow();
+            p(String.format(Locale.ROOT, "--%s: at %s the cost ratio is %s and the ceiling %s streams; at %s, %s and %s "
+                            + "(now %s, %s and %s).", e.assumption().flag(), Figures.count(e.half().value()),
+                    Figures.count(e.half().costRatio()), Figures.count(e.half().ceiling()),
+                    Figures.count(e.twice().value()), Figures.count(e.twice().costRatio()),
+                    Figures.count(e.twice().ceiling()), Figures.count(r.assumptions().value(e.assumption())),
+                    Figures.count(r.costs().get(0).perStreamHour() / r.costs().get(2).perStreamHour()),
+                    Figures.count(r.scale().get(0).ceiling())));
+        }
         int expected = r.assumptions().expectedStreams();
         for (Sensitivity.Sweep s : r.sensitivity().sweeps()) {
             Assumption a = s.assumption();

@@ -68,8 +68,9 @@ final class TerminalTable {
         }
         List<Sensitivity.Sweep> sweeps = r.sensitivity().sweeps();
         out.printf(Locale.ROOT, "  most influential: %s; of the workload: %s (plotted in the HTML report)%n",
-                r.sensitivity().ranking().stream().limit(3).map(e -> "--" + e.assumption().flag()).toList(),
-                sweeps.stream().map(s -> "--" + s.assumption().flag()).toList());
+                String.join(", ", r.sensitivity().ranking().stream().limit(3)
+                        .map(e -> "--" + e.assumption().flag()).toList()),
+                String.join(", ", sweeps.stream().map(s -> "--" + s.assumption().flag()).toList()));
     }
 
     private static void claim(PrintWriter out, int i, Verdict.Claim c) {

@@ -57,7 +57,25 @@ public record Verdict(Claim ceiling, Claim cost, List<String> warnings) {
                                 List<CostBreakdown> monolith, int expectedStreams, double hoursPerMonth,
                                 List<String> warnings) {
         return new Verdict(ceilingClaim(standardScale, transitionsPerStreamSecond, expectedStreams),
-                costClaim(standard, monolith, expectedStreams, hoursPerMonth), warnings);
+                costClaim(standard, standardScale, monolith, expectedStreams, hoursPerMonth),
+                withLambdaCaveat(standardScale, warnings));
+    }
+
+    /**
+     * Lambda durations come from the local host, where the functions share the machine's cores; when Lambda
+     * concurrency is what binds, the reader must know that a quieter host could move the ceiling to the next quota.
+     */
+    private static List<String> withLambdaCaveat(DesignScale scale, List<String> warnings) {
+        ScaleLimit binding = scale.binding();
+        if (binding == null || !binding.quota().id().startsWith("lambda.") || scale.limits().size() < 2) {
+            return warnings;
+        }
+        List<String> all = new ArrayList<>(warnings);
+        all.add(String.format(Locale.ROOT, "Lambda concurrency binds from durations measured on the local host, which "
+                        + "shares this machine's cores and runs slower than AWS when the machine is busy; with shorter "
+                        + "durations the next quota, %s, would bind at %s streams.",
+                scale.limits().get(1).quota().id(), Figures.count(scale.limits().get(1).streams())));
+        return all;
     }
 
     private static Claim ceilingClaim(DesignScale scale, double transitionsPerStreamSecond, int expected) {
@@ -88,7 +106,8 @@ public record Verdict(Claim ceiling, Claim cost, List<String> warnings) {
         return new Claim(claim, reproduced, fraction, why.toString());
     }
 
-    private static Claim costClaim(CostBreakdown standard, List<CostBreakdown> monolith, int expected, double hours) {
+    private static Claim costClaim(CostBreakdown standard, DesignScale scale, List<CostBreakdown> monolith, int expected,
+                                   double hours) {
         String claim = "the monolith reduced infrastructure cost by over 90%";
         double serverless = standard.perMonth(expected, hours);
         CostBreakdown dearest = monolith.stream()
@@ -108,6 +127,12 @@ public record Verdict(Claim ceiling, Claim cost, List<String> warnings) {
                 Figures.usd(dearest.perMonth(expected, hours)), dearest.note(), Figures.percent(reduction),
                 reproduced ? "more" : "not more", top.getKey(), Figures.percent(top.getValue() / standard.perStreamHour()),
                 String.join(", ", others));
+        if (expected > scale.ceiling()) {
+            why += String.format(Locale.ROOT, " One account cannot run %s streams on Step Functions Standard (ceiling %s):"
+                    + " its figure prices them as if the quotas were raised or the streams spread over %s accounts.",
+                    Figures.count(expected), Figures.count(scale.ceiling()),
+                    Figures.count(Math.ceil(expected / scale.ceiling())));
+        }
         return new Claim(claim, reproduced, reduction, why);
     }
 }

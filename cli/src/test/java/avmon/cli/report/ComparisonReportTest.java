@@ -129,6 +129,29 @@ class ComparisonReportTest {
     }
 
     @Test
+    void verdict_lambdaBinds_warnsThatLocalDurationsMayOverstateIt() {
+        MeasuredRun slow = SampleRuns.realistic();
+        var s = slow.serverless();
+        var busy = new MeasuredRun.ServerlessCounts(s.executions(), s.billedTransitions(), s.historyTransitions(),
+                s.s3Requests(), s.s3Tier1(), s.s3Tier2(), s.framesWritten(), s.audioWritten(), s.manifestsWritten(),
+                s.bytesWritten(), s.lambdaInvocations(), s.lambdaColdStarts(), s.lambdaBilledMs() * 10,
+                s.lambdaGbSeconds() * 10, java.util.Map.of(), s.snsMessages(), s.snsBilledRequests());
+        ComparisonReport r = report(new MeasuredRun(slow.workload(), busy, slow.monolith(), List.of()), DEFAULTS);
+
+        assertEquals("lambda.concurrency", r.scale().get(0).binding().quota().id(),
+                "1,000 / (602 busy s / 120 s) = 199 streams, below the transitions' 273");
+        assertTrue(r.verdict().warnings().stream().anyMatch(w -> w.contains("sfn.standard.transitions-per-second")),
+                "names the quota that would bind next: " + r.verdict().warnings());
+        assertTrue(report(RUN, DEFAULTS).verdict().warnings().isEmpty(), "no caveat when transitions bind");
+    }
+
+    @Test
+    void verdict_expectedBeyondCeiling_costClaimSaysHowManyAccounts() {
+        assertTrue(report(RUN, DEFAULTS).verdict().cost().why().contains("spread over 8 accounts"),
+                "2,000 / 273 = 7.3, so 8: " + report(RUN, DEFAULTS).verdict().cost().why());
+    }
+
+    @Test
     void verdict_failedStream_warnsWithItsError() {
         var failed = new MeasuredRun.DetectionCheck("serverless", "s2", List.of(), List.of(), List.of(),
                 "States.Timeout: no answer");
