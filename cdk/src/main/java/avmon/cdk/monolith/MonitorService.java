@@ -53,8 +53,6 @@ public final class MonitorService extends Construct {
     static final String COPY_ENTRY_POINT = "/opt/avmon/avmon-ecs-copy";
 
     private final FargateService service;
-    private final List<String> entryPoint;
-    private final List<String> command;
 
     /**
      * What every monitor service of a stack shares.
@@ -78,8 +76,8 @@ public final class MonitorService extends Construct {
         if (sharding instanceof Sharding.Scaled && serviceName == null) {
             throw new IllegalArgumentException(id + ": scaled copies find each other by their service's name");
         }
-        this.entryPoint = sharding instanceof Sharding.Scaled ? List.of(COPY_ENTRY_POINT, serviceName) : null;
-        this.command = command(sharding, detectors, settings, shared.defects().getTopicArn());
+        List<String> entryPoint = sharding instanceof Sharding.Scaled ? List.of(COPY_ENTRY_POINT, serviceName) : null;
+        List<String> command = command(sharding, detectors, settings, shared.defects().getTopicArn());
         FargateTaskDefinition task = FargateTaskDefinition.Builder.create(this, "Task")
                 .cpu(settings.cpu())
                 .memoryLimitMiB(settings.memoryMb())
@@ -192,19 +190,5 @@ public final class MonitorService extends Construct {
         }
         args.addAll(settings.streams());
         return List.copyOf(args);
-    }
-
-    public FargateService service() {
-        return service;
-    }
-
-    /** The entry point a scaled copy runs, or {@code null} for the image's. */
-    public List<String> entryPoint() {
-        return entryPoint;
-    }
-
-    /** The arguments this service's copies run with. */
-    public List<String> command() {
-        return command;
     }
 }

@@ -3,7 +3,6 @@ package avmon.cdk.monolith;
 import avmon.cdk.alarm.AlarmsTopic;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import software.amazon.awscdk.CfnOutput;
@@ -46,7 +45,6 @@ public final class MonolithStack extends Stack {
             "!docker/monolith/avmon-ecs-copy", "!cli/target/avmon.jar");
 
     private final Cluster cluster;
-    private final List<MonitorService> services = new ArrayList<>();
 
     public MonolithStack(Construct scope, String id, StackProps props, MonolithSettings settings) {
         super(scope, id, props);
@@ -85,12 +83,12 @@ public final class MonolithStack extends Stack {
             String groupName = settings.detectorGroups().size() > 1 ? "Group" + g : "";
             if (settings.autoscale() != null) {
                 String name = getStackName() + "-scaled" + groupName.toLowerCase(Locale.ROOT);
-                services.add(new MonitorService(this, "Scaled" + groupName, name, settings.autoscale(), detectors, shared));
+                new MonitorService(this, "Scaled" + groupName, name, settings.autoscale(), detectors, shared);
                 continue;
             }
             for (int shard = 0; shard < settings.shardCount(); shard++) {
-                services.add(new MonitorService(this, "Shard" + shard + groupName, null,
-                        new Sharding.Fixed(shard, settings.shardCount()), detectors, shared));
+                new MonitorService(this, "Shard" + shard + groupName, null,
+                        new Sharding.Fixed(shard, settings.shardCount()), detectors, shared);
             }
         }
         CfnOutput.Builder.create(this, "DefectsTopicArn").value(defects.getTopicArn())
@@ -123,13 +121,5 @@ public final class MonolithStack extends Stack {
                         + "CPUUtilization and MemoryUtilization (free) drive the alarms, and each copy's status "
                         + "endpoint has per-stream figures.")
                 .build()));
-    }
-
-    public Cluster cluster() {
-        return cluster;
-    }
-
-    public List<MonitorService> services() {
-        return List.copyOf(services);
     }
 }

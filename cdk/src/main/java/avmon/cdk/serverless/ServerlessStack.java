@@ -229,32 +229,4 @@ public final class ServerlessStack extends Stack {
         NagSuppressions.addResourceSuppressions(role, List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-IAM5").appliesTo(List.of(finding)).reason(reason).build()), true);
     }
-
-    public Bucket framesBucket() {
-        return framesBucket;
-    }
-
-    public Topic defectsTopic() {
-        return defectsTopic;
-    }
-
-    public Topic alarmsTopic() {
-        return alarmsTopic;
-    }
-
-    public StreamFunction converter() {
-        return converter;
-    }
-
-    public StreamFunction detector() {
-        return detector;
-    }
-
-    public StreamFunction notifier() {
-        return notifier;
-    }
-
-    public StateMachine workflow() {
-        return workflow;
-    }
 }

@@ -5,7 +5,6 @@ import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Size;
-import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -26,7 +25,6 @@ public final class StreamFunction extends Construct {
 
     private final Role role;
     private final Function function;
-    private final LogGroup logGroup;
 
     /**
      * @param handler     the handler class
@@ -38,7 +36,7 @@ public final class StreamFunction extends Construct {
     public StreamFunction(Construct scope, String id, String handler, Path jar, FunctionSize size,
                           RetentionDays retention, Map<String, String> environment) {
         super(scope, id);
-        this.logGroup = LogGroup.Builder.create(this, "Logs")
+        LogGroup logGroup = LogGroup.Builder.create(this, "Logs")
                 .retention(retention)
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
@@ -74,15 +72,7 @@ public final class StreamFunction extends Construct {
         return function;
     }
 
-    public IGrantable grantee() {
-        return role;
-    }
-
     public Role role() {
         return role;
-    }
-
-    public LogGroup logGroup() {
-        return logGroup;
     }
 }
