@@ -24,8 +24,9 @@ public final class IamStatements {
     /** Actions on "*" that are acceptable only with a condition naming the cluster. */
     static final Set<String> CLUSTER_CONDITIONED = Set.of("ecs:ListTasks");
 
-    /** An object ARN under a key prefix: {@code <Bucket.Arn>/prefix/*}. */
-    private static final Pattern KEY_PREFIX = Pattern.compile("<[A-Za-z0-9]+\\.Arn>/[A-Za-z0-9_.\\-]+(/[A-Za-z0-9_.\\-]+)*/\\*");
+    /** An object ARN under a key prefix: {@code <Bucket.Arn>/prefix/*} or {@code arn:<AWS::Partition>:s3:::bucket/prefix/*}. */
+    private static final Pattern KEY_PREFIX = Pattern.compile(
+            "(<[A-Za-z0-9]+\\.Arn>|arn:<AWS::Partition>:s3:::[a-z0-9.\\-]+)/[A-Za-z0-9_.\\-]+(/[A-Za-z0-9_.\\-]+)*/\\*");
 
     private IamStatements() {
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
@@ -122,6 +123,9 @@ public final class MonitorService extends Construct {
             scaleOnCpu(scaled, task, shared.cluster());
         }
         allowPublishing(task, shared.defects(), shared.alarms().key());
+        if (settings.sources() != null) {
+            allowReading(task, settings.sources());
+        }
         Alarm.Builder.create(this, "CpuHigh")
                 .metric(service.metricCpuUtilization(MetricOptions.builder().period(Duration.minutes(5))
                         .statistic("Average").build()))
@@ -148,6 +152,28 @@ public final class MonitorService extends Construct {
                 .actions(List.of("kms:GenerateDataKey", "kms:Decrypt"))
                 .resources(List.of(key.getKeyArn()))
                 .build());
+    }
+
+    /**
+     * s3:// streams: their playlists and segments under the sources prefix. ListBucket on the bucket makes a
+     * missing key a 404, which the monitor reports as a missing playlist instead of a refused one.
+     */
+    private static void allowReading(FargateTaskDefinition task, MonolithSettings.S3Sources sources) {
+        String bucketArn = "arn:" + Aws.PARTITION + ":s3:::" + sources.bucket();
+        task.addToTaskRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("s3:GetObject"))
+                .resources(List.of(bucketArn + "/" + sources.prefix() + "*"))
+                .build());
+        task.addToTaskRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("s3:ListBucket"))
+                .resources(List.of(bucketArn))
+                .build());
+        NagSuppressions.addResourceSuppressions(task.getTaskRole(), List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-IAM5")
+                .appliesTo(List.of("Resource::arn:<AWS::Partition>:s3:::" + sources.bucket() + "/" + sources.prefix() + "*"))
+                .reason("The copies read the playlists and segments of s3:// streams under the sources prefix; "
+                        + "their keys are chosen when streams are uploaded, after deployment.")
+                .build()), true);
     }
 
     /** Target tracking on the service's CPU; each copy may list its own service's tasks to find its shard. */

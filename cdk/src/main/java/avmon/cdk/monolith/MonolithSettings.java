@@ -27,11 +27,27 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * @param repoRoot       the repository, the image's build context ({@code repoRoot}, default ..)
  * @param logRetention   how long the copies' logs stay ({@code logRetentionDays}, default 14)
  * @param alarmEmail     an address subscribed to the alarms topic ({@code alarmEmail}), or {@code null}
+ * @param sources        the bucket and key prefix s3:// streams are read from ({@code sourcesBucket},
+ *                       {@code sourcesPrefix}, default streams/), or {@code null} for none
  */
 public record MonolithSettings(List<String> streams, int shardCount, Sharding.Scaled autoscale,
                                List<List<String>> detectorGroups, int cpu,
                                int memoryMb, int workers, String image, Path repoRoot, RetentionDays logRetention,
-                               String alarmEmail) {
+                               String alarmEmail, S3Sources sources) {
+
+    /**
+     * Where the copies may read s3:// streams (the serverless stack's frames bucket, say, so both designs
+     * monitor the same uploads).
+     *
+     * @param bucket the bucket's name
+     * @param prefix the key prefix every stream is under, ending in '/'
+     */
+    public record S3Sources(String bucket, String prefix) {
+        /** Whether {@code url} names an object under this bucket and prefix. */
+        boolean holds(String url) {
+            return url.startsWith("s3://" + bucket + "/" + prefix) && !url.contains("/../");
+        }
+    }
 
     /**
      * A public HLS test stream (video on demand: a copy monitors it to the end, exits, and ECS starts it again),
@@ -40,7 +56,9 @@ public record MonolithSettings(List<String> streams, int shardCount, Sharding.Sc
     static final String DEMO_STREAM = "demo=https://test-streams.mux.dev/x36xhzz/x36xhzz.m3u8";
 
     private static final Pattern RANGE = Pattern.compile("(\\d{1,3})-(\\d{1,3})");
-    private static final Pattern STREAM = Pattern.compile("[A-Za-z0-9_\\-][A-Za-z0-9_.\\-]{0,127}=https?://\\S+");
+    private static final Pattern STREAM = Pattern.compile("[A-Za-z0-9_\\-][A-Za-z0-9_.\\-]{0,127}=(https?|s3)://\\S+");
+    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.\\-]{1,61}[a-z0-9]");
+    private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_.\\-]+(/[A-Za-z0-9_.\\-]+)*/");
 
     /** Fargate's CPU units and, for each, the memory sizes it accepts (MB, min and max). */
     private static final int[][] FARGATE_SIZES = {{256, 512, 2048}, {512, 1024, 4096}, {1024, 2048, 8192},
@@ -59,9 +77,10 @@ public record MonolithSettings(List<String> streams, int shardCount, Sharding.Sc
         for (String s : streams) {
             if (!STREAM.matcher(s).matches()) {
                 throw new InvalidContextException("streams", s,
-                        "expected ID=URL items (http or https; a container has no local files), comma-separated");
+                        "expected ID=URL items (http, https or s3; a container has no local files), comma-separated");
             }
         }
+        S3Sources sources = sources(context, streams);
         int cpu = context.integer("monolithCpu", 1024, 256, 4096);
         int memory = context.integer("monolithMemoryMb", 2048, 512, 30720);
         requireFargateSize(cpu, memory);
@@ -74,7 +93,34 @@ public record MonolithSettings(List<String> streams, int shardCount, Sharding.Sc
         return new MonolithSettings(streams, shards, autoscale,
                 detectorGroups(context.text("detectorGroups", "")), cpu, memory,
                 context.integer("workers", 16, 1, 1024), context.text("monolithImage", null),
-                Path.of(context.text("repoRoot", "..")), logRetention, context.text("alarmEmail", null));
+                Path.of(context.text("repoRoot", "..")), logRetention, context.text("alarmEmail", null), sources);
+    }
+
+    /** The s3:// source bucket, required when a stream is in S3; each such stream must be under its prefix. */
+    private static S3Sources sources(ContextValues context, List<String> streams) {
+        String bucket = context.text("sourcesBucket", null);
+        String prefix = context.text("sourcesPrefix", "streams/");
+        List<String> inS3 = streams.stream().map(s -> s.substring(s.indexOf('=') + 1)).filter(u -> u.startsWith("s3://")).toList();
+        if (bucket == null) {
+            if (!inS3.isEmpty()) {
+                throw new InvalidContextException("streams", inS3.get(0),
+                        "an s3:// stream needs -c sourcesBucket=BUCKET, the bucket the copies may read");
+            }
+            return null;
+        }
+        if (!BUCKET.matcher(bucket).matches()) {
+            throw new InvalidContextException("sourcesBucket", bucket, "expected an S3 bucket name");
+        }
+        if (!PREFIX.matcher(prefix).matches()) {
+            throw new InvalidContextException("sourcesPrefix", prefix, "expected a key prefix ending in '/', such as streams/");
+        }
+        S3Sources sources = new S3Sources(bucket, prefix);
+        for (String url : inS3) {
+            if (!sources.holds(url)) {
+                throw new InvalidContextException("streams", url, "s3:// streams must be under s3://" + bucket + "/" + prefix);
+            }
+        }
+        return sources;
     }
 
     /** "1-4" is one to four copies; {@code null} is fixed shards. */

@@ -79,4 +79,26 @@ class MonolithSettingsTest {
                 () -> from(Map.of("autoscale", "1-4", "shardCount", 2)));
         assertTrue(e.getMessage().contains("shardCount"), e.getMessage());
     }
+
+    @Test
+    void streams_s3WithoutSourcesBucket_refused() {
+        InvalidContextException e = assertThrows(InvalidContextException.class,
+                () -> from(Map.of("streams", "cam=s3://b-1/streams/cam/index.m3u8")));
+        assertTrue(e.getMessage().contains("sourcesBucket"), e.getMessage());
+    }
+
+    @Test
+    void streams_s3OutsideSourcesPrefixOrBucket_refused() {
+        assertThrows(InvalidContextException.class, () -> from(Map.of("sourcesBucket", "b-1",
+                "streams", "cam=s3://b-1/private/cam/index.m3u8")), "outside the prefix");
+        assertThrows(InvalidContextException.class, () -> from(Map.of("sourcesBucket", "b-1",
+                "streams", "cam=s3://other/streams/cam/index.m3u8")), "another bucket");
+        assertThrows(InvalidContextException.class, () -> from(Map.of("sourcesBucket", "B_1")), "not a bucket name");
+    }
+
+    @Test
+    void streams_s3UnderSourcesPrefix_accepted() {
+        MonolithSettings s = from(Map.of("sourcesBucket", "b-1", "streams", "cam=s3://b-1/streams/cam/index.m3u8"));
+        assertEquals(new MonolithSettings.S3Sources("b-1", "streams/"), s.sources(), "sources");
+    }
 }
