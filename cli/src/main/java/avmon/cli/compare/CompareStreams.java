@@ -45,12 +45,15 @@ final class CompareStreams {
      * @throws IOException when a folder's truth or playlist cannot be read, or there is no stream at all
      */
     static List<GeneratedStream> read(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new IOException("no such folder");
+        }
         List<Path> folders;
         try (Stream<Path> entries = Files.list(dir)) {
             folders = entries.filter(f -> Files.isRegularFile(f.resolve(PLAYLIST))).sorted().toList();
         }
         if (folders.isEmpty()) {
-            throw new IOException(dir + " holds no stream folders (folders with " + PLAYLIST + ")");
+            throw new IOException("holds no stream folders (folders with " + PLAYLIST + ")");
         }
         List<GeneratedStream> streams = new ArrayList<>();
         for (Path folder : folders) {

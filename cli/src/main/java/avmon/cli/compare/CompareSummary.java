@@ -86,8 +86,8 @@ final class CompareSummary {
     }
 
     private void detection(MeasuredRun m) {
-        out.printf(Locale.ROOT, "Detection: %d streams of %.0f s, detectors %s%n", m.workload().streams(),
-                m.workload().streamSeconds() / Math.max(1, m.workload().streams()),
+        out.printf(Locale.ROOT, "Detection: %d stream%s of %.0f s, detectors %s%n", m.workload().streams(),
+                m.workload().streams() == 1 ? "" : "s", m.workload().streamSeconds() / Math.max(1, m.workload().streams()),
                 String.join(", ", m.workload().detectors()));
         out.printf(Locale.ROOT, "  %-18s %-44s %-10s %s%n", "stream", "injected", "serverless", "monolith");
         Map<String, List<DetectionCheck>> byStream = new java.util.LinkedHashMap<>();
@@ -132,7 +132,8 @@ final class CompareSummary {
     }
 
     private void monolith(MonolithCounts m, boolean peakReset) {
-        out.printf(Locale.ROOT, "Monolith (one process, %d streams at once), %.0f s%n", m.streams(), m.wallSeconds());
+        out.printf(Locale.ROOT, "Monolith (one process, %s), %.0f s%n",
+                m.streams() == 1 ? "1 stream" : m.streams() + " streams at once", m.wallSeconds());
         out.printf(Locale.ROOT, "  CPU %.1f s; peak heap %.0f MB; peak resident %.0f MB%s%n", m.cpuSeconds(),
                 m.peakHeapMb(), m.peakResidentMb(), peakReset ? "" : " (whole process: could not reset the peak)");
         out.printf(Locale.ROOT, "  S3 none (frames stay in memory); SNS %,d messages, %,d billed requests%n",

@@ -49,7 +49,9 @@ public final class ServerlessRun {
             }
             long start = System.nanoTime();
             List<StreamOutcome> outcomes;
-            StreamExecutions executions = pipeline.executions(streamTimeout, progress::note);
+            // An execution's end line carries the whole error document; the failure is noted in short below.
+            StreamExecutions executions = pipeline.executions(streamTimeout,
+                    line -> progress.note(line.length() > 160 ? line.substring(0, 157) + "..." : line));
             try (ProgressPoller poller = new ProgressPoller(progress,
                     () -> pipeline.cloud().lambda().metrics(LocalPipeline.CONVERTER).invocations())) {
                 outcomes = executions.run(inputs);

@@ -37,7 +37,7 @@ public final class TerminalProgress implements Progress {
     @Override
     public synchronized void note(String line) {
         if (bar != null) {
-            bar.setExtraMessage(line.length() > 60 ? line.substring(0, 57) + "..." : line);
+            bar.setExtraMessage(line.length() > 32 ? line.substring(0, 29) + "..." : line);
         } else {
             terminal.println(line);
         }

@@ -65,6 +65,14 @@ class CompareCommandBadInputTest {
     }
 
     @Test
+    void call_useStreamsMissingFolder_errorNamingIt() {
+        CommandRun r = CommandRun.of("compare", "--out", dir.resolve("out").toString(), "--use-streams",
+                dir.resolve("nowhere").toString());
+        assertEquals(CliErrors.INPUT_FAILED, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("nowhere: no such folder"), r::toString);
+    }
+
+    @Test
     void call_converterFailsInTheServerlessDesign_reportWrittenFailureNamedExitOne() throws Exception {
         CompareCommand command = new CompareCommand(b -> b.handler(LocalPipeline.CONVERTER,
                 env -> (RequestHandler<Map<String, Object>, Object>) (event, context) -> {
