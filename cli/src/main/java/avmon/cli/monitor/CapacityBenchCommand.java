@@ -58,7 +58,7 @@ public final class CapacityBenchCommand implements Callable<Integer> {
     double maxLag;
 
     @Option(names = "--find-sustained",
-            description = "When the real-time check fails, try again with 5% fewer streams, up to four times.")
+            description = "When the real-time check fails, try again with 5%% fewer streams, up to four times.")
     boolean findSustained;
 
     @Option(names = "--detectors", split = ",", paramLabel = "NAME", description = "Detectors (default: all).")
