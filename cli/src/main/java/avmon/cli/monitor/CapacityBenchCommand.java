@@ -27,6 +27,8 @@ import picocli.CommandLine.Option;
 public final class CapacityBenchCommand implements Callable<Integer> {
 
     private static final double MB = 1024.0 * 1024.0;
+    /** A process busy less than this share of its cores while its streams fell behind was short of CPU. */
+    private static final double STARVED_SHARE = 0.9;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -98,7 +100,7 @@ public final class CapacityBenchCommand implements Callable<Integer> {
         row(out, "full analysis", r.analysis());
         out.printf(Locale.ROOT, "full analysis / decode only: %.3f (target: at least 0.85)%n", r.analysisToDecodeRatio());
         for (CapacityBenchmark.RealTimeCheck rt : r.realTimeChecks()) {
-            realTime(rt, out);
+            realTime(rt, r.cores(), out);
         }
         int sustained = r.sustainedStreams();
         if (sustained > 0) {
@@ -110,12 +112,18 @@ public final class CapacityBenchCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private void realTime(CapacityBenchmark.RealTimeCheck rt, PrintWriter out) {
+    private void realTime(CapacityBenchmark.RealTimeCheck rt, int cores, PrintWriter out) {
         ResourceUsage u = rt.usage();
+        // Streams behind while the process used all its cores had too little CPU for their count; behind while
+        // it was mostly idle, they were held up by other load on the machine (or by waiting), not by analysis.
+        String starved = !rt.keptUp() && rt.coresUsed() < STARVED_SHARE * cores
+                ? String.format(Locale.ROOT, " (busy only %.2f of its %d core%s while behind: other load on the"
+                        + " machine, or waiting; not the CPU the analysis needs)", rt.coresUsed(), cores, cores == 1 ? "" : "s")
+                : "";
         out.printf(Locale.ROOT, "real time: %d streams at once for %.0f s: worst lag %.2f s, mean lag grows %+.2f s per minute"
-                        + " over the second half, %d behind, %.2f cores busy: %s%n",
+                        + " over the second half, %d behind, %.2f cores busy: %s%s%n",
                 rt.streams(), realTimeSeconds, rt.maxLagSeconds(), rt.lagGrowthPerMinute(), rt.behind(), rt.coresUsed(),
-                rt.keptUp() ? "KEPT UP" : "DID NOT KEEP UP");
+                rt.keptUp() ? "KEPT UP" : "DID NOT KEEP UP", starved);
         out.printf(Locale.ROOT, "  CPU seconds per stream-hour %.1f; peak heap %.1f MB; peak resident %.1f MB "
                         + "(%.1f MB per stream over a %.1f MB baseline); %.1f MB per stream in all%n",
                 u.cpuSecondsPerStreamHour(), u.peakHeapBytes() / MB, u.peakResidentBytes() / MB, rt.addedMbPerStream(),
