@@ -59,6 +59,11 @@ public final class CapacityBenchCommand implements Callable<Integer> {
             description = "Lag a real-time stream may reach and still keep up (default: ${DEFAULT-VALUE}).")
     double maxLag;
 
+    @Option(names = "--segment-seconds", paramLabel = "S", defaultValue = "0",
+            description = {"Real-time streams arrive a segment of S seconds at a time, as live HLS does;",
+                "0 (default) sample by sample, as a frame-by-frame source."})
+    double segmentSeconds;
+
     @Option(names = "--find-sustained",
             description = "When the real-time check fails, try again with 5%% fewer streams, up to four times.")
     boolean findSustained;
@@ -70,13 +75,13 @@ public final class CapacityBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         int n = streams != null ? streams : Runtime.getRuntime().availableProcessors();
-        if (n < 1 || seconds <= 0 || realTimeSeconds <= 0 || realTimeStreams < 0) {
-            throw new UserError("--streams, --seconds and --realtime-seconds must be positive", 2);
+        if (n < 1 || seconds <= 0 || realTimeSeconds <= 0 || realTimeStreams < 0 || segmentSeconds < 0) {
+            throw new UserError("--streams, --seconds and --realtime-seconds must be positive, --segment-seconds not negative", 2);
         }
         Path input = BenchInputs.clip(clip, size, 10, out);
         List<Detector<?>> detectors = detectors();
         CapacityBenchmark bench = new CapacityBenchmark(new CapacityBenchmark.Settings(input, n, seconds, realTimeSeconds,
-                Duration.ofMillis((long) (maxLag * 1000)), realTimeStreams, findSustained), detectors, MediaOptions.defaults(), line -> {
+                Duration.ofMillis((long) (maxLag * 1000)), realTimeStreams, findSustained, segmentSeconds), detectors, MediaOptions.defaults(), line -> {
                     out.println("... " + line);
                     out.flush();
                 });
@@ -120,9 +125,10 @@ public final class CapacityBenchCommand implements Callable<Integer> {
                 ? String.format(Locale.ROOT, " (busy only %.2f of its %d core%s while behind: other load on the"
                         + " machine, or waiting; not the CPU the analysis needs)", rt.coresUsed(), cores, cores == 1 ? "" : "s")
                 : "";
-        out.printf(Locale.ROOT, "real time: %d streams at once for %.0f s: worst lag %.2f s, mean lag grows %+.2f s per minute"
+        out.printf(Locale.ROOT, "real time: %d streams at once for %.0f s%s: worst lag %.2f s, mean lag grows %+.2f s per minute"
                         + " over the second half, %d behind, %.2f cores busy: %s%s%n",
-                rt.streams(), realTimeSeconds, rt.maxLagSeconds(), rt.lagGrowthPerMinute(), rt.behind(), rt.coresUsed(),
+                rt.streams(), realTimeSeconds, segmentSeconds > 0 ? String.format(Locale.ROOT, " (in %.0f s segments)", segmentSeconds) : "",
+                rt.maxLagSeconds(), rt.lagGrowthPerMinute(), rt.behind(), rt.coresUsed(),
                 rt.keptUp() ? "KEPT UP" : "DID NOT KEEP UP", starved);
         out.printf(Locale.ROOT, "  CPU seconds per stream-hour %.1f; peak heap %.1f MB; peak resident %.1f MB "
                         + "(%.1f MB per stream over a %.1f MB baseline); %.1f MB per stream in all%n",

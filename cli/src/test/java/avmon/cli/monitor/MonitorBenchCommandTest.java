@@ -31,6 +31,17 @@ class MonitorBenchCommandTest {
     }
 
     @Test
+    void capacity_segmentPacing_realTimeCheckSaysItsStreamsArriveBySegment() {
+        StringWriter out = new StringWriter();
+        int code = run(out, "monitor-bench", "capacity", "--size", "160x90", "--streams", "1", "--seconds", "3",
+                "--realtime-seconds", "3", "--realtime-streams", "2", "--segment-seconds", "1");
+
+        String text = out.toString();
+        assertEquals(0, code, () -> "exit code; output: " + text);
+        assertTrue(text.contains("real time: 2 streams at once for 3 s (in 1 s segments)"), () -> "check by segment: " + text);
+    }
+
+    @Test
     void memory_shortRun_printsHeapAfterGcOverStreamTime() {
         StringWriter out = new StringWriter();
         int code = run(out, "monitor-bench", "memory", "--size", "160x90", "--minutes", "0.5", "--every", "10");

@@ -47,9 +47,12 @@ public final class CapacityBenchmark {
      * @param maxLag           the lag a stream may reach and still count as keeping up
      * @param realTimeStreams  streams in the real-time check, or 0 for the measured full-analysis capacity
      * @param findSustained    when the real-time check fails, try again with 5% fewer streams (a few times)
+     * @param segmentSeconds   in the real-time check, release each stream a segment of this length at a time,
+     *                         as live HLS arrives; 0 sample by sample. A segment's worth of lag is allowed on
+     *                         top of {@code maxLag}: the last picture of a segment waits for the whole segment.
      */
     public record Settings(Path clip, int streams, double fullSpeedSeconds, double realTimeSeconds, Duration maxLag,
-                           int realTimeStreams, boolean findSustained) {
+                           int realTimeStreams, boolean findSustained, double segmentSeconds) {
     }
 
     /**
@@ -230,16 +233,18 @@ public final class CapacityBenchmark {
     /** {@code n} streams paced at real time with full analysis; the worst lag says whether they kept up. */
     private RealTimeCheck realTime(int n) throws Exception {
         List<StreamSource> sources = sources(n, true);
-        SupervisorSettings run = SupervisorSettings.DEFAULT.withWorkers(n).withMaxLag(settings.maxLag());
+        Duration allowedLag = settings.maxLag().plusNanos((long) (settings.segmentSeconds() * 1e9));
+        SupervisorSettings run = SupervisorSettings.DEFAULT.withWorkers(n).withMaxLag(allowedLag);
         ResourceMeter baseline = new ResourceMeter();
         System.gc();
         long baselineResident = baseline.residentBytes();
         try (StreamSupervisor supervisor = new StreamSupervisor(sources, detectors, new CountingNotifier(),
-                new LoopingOpener(options, settings.realTimeSeconds()), run)) {
+                new LoopingOpener(options, settings.realTimeSeconds(), settings.segmentSeconds()), run)) {
             ResourceMeter meter = new ResourceMeter();
             supervisor.start();
             double maxLag = 0;
-            LagTrend trend = new LagTrend();
+            // Windows of a segment at least, so that a lag rising and falling with each segment counts as one level.
+            LagTrend trend = new LagTrend(Math.max(1.0, settings.segmentSeconds()));
             java.util.Set<String> behind = new java.util.HashSet<>();
             while (!supervisor.awaitEnd(Duration.ofMillis(250))) {
                 double lagSum = 0;

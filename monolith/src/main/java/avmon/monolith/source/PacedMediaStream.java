@@ -11,6 +11,10 @@ import java.util.concurrent.TimeUnit;
  * A stream handed out no faster than real time: each sample comes out when as much wall-clock time has
  * passed since the first one as stream time has. Plays a file as if it were a live source, for tests and
  * for the capacity benchmark. A reader slower than real time gets samples at once (it is behind).
+ *
+ * <p>Paced by segment, the stream is released a segment at a time instead, as live HLS arrives: every
+ * sample of a segment as soon as the segment's time has come, so a reader decodes each segment in one go,
+ * as it does behind FFmpeg's HLS demuxer.
  */
 public final class PacedMediaStream implements MediaStream {
 
@@ -19,13 +23,26 @@ public final class PacedMediaStream implements MediaStream {
 
     private final MediaStream inner;
     private final Interruption interruption;
+    private final double segmentSeconds;
     private long wallStart;
     private double streamStart = Double.NaN;
 
     /** Paces {@code inner}; a wait gives up with READ_FAILED once {@code interruption} (may be null) fires. */
     public PacedMediaStream(MediaStream inner, Interruption interruption) {
+        this(inner, interruption, 0);
+    }
+
+    /**
+     * Paces {@code inner} a segment of {@code segmentSeconds} at a time (0: sample by sample); a wait gives up
+     * with READ_FAILED once {@code interruption} (may be null) fires.
+     */
+    public PacedMediaStream(MediaStream inner, Interruption interruption, double segmentSeconds) {
+        if (segmentSeconds < 0) {
+            throw new IllegalArgumentException("segment length must not be negative: " + segmentSeconds);
+        }
         this.inner = inner;
         this.interruption = interruption;
+        this.segmentSeconds = segmentSeconds;
     }
 
     @Override
@@ -43,7 +60,11 @@ public final class PacedMediaStream implements MediaStream {
             streamStart = sample.time();
             wallStart = System.nanoTime();
         }
-        long due = wallStart + (long) ((sample.time() - streamStart) * 1e9);
+        double since = sample.time() - streamStart;
+        if (segmentSeconds > 0) {
+            since = Math.floor(since / segmentSeconds) * segmentSeconds;
+        }
+        long due = wallStart + (long) (since * 1e9);
         for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
             if (interruption != null && interruption.isInterrupted()) {
                 throw new MediaException(MediaException.Reason.READ_FAILED, info().source(),
