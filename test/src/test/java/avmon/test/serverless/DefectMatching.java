@@ -22,7 +22,8 @@ final class DefectMatching {
 
     /** Boundary tolerances: one frame at 25 fps for pictures, 25 ms for silence. */
     private static final Map<DefectType, Double> TOLERANCE = Map.of(
-            DefectType.FREEZE, 0.041, DefectType.BLACK, 0.041, DefectType.SILENCE, 0.025);
+            DefectType.FREEZE, 0.041, DefectType.BLACK, 0.041, DefectType.SILENCE, 0.025,
+            DefectType.BLOCK_CORRUPTION, 0.041);
 
     private DefectMatching() {
     }

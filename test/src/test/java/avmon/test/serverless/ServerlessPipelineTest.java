@@ -61,7 +61,10 @@ class ServerlessPipelineTest {
                 base.withId("clean"),
                 base.withId("freeze").with(InjectedDefect.of(DefectType.FREEZE, 1.5, 3.0)),
                 base.withId("black-silence").with(InjectedDefect.of(DefectType.BLACK, 3.0, 2.2),
-                        InjectedDefect.of(DefectType.SILENCE, 2.9, 2.5))), dir);
+                        InjectedDefect.of(DefectType.SILENCE, 2.9, 2.5)),
+                // Damage across the segment boundary at 4 s: the run is held open to the next clean keyframe,
+                // whose flag must reach the detector function through the stored frames' manifest.
+                base.withId("corruption").with(InjectedDefect.of(DefectType.BLOCK_CORRUPTION, 3.7, 0.5))), dir);
         pipeline = LocalPipeline.builder().start();
         subscriber = new RecordingSubscriber();
         pipeline.cloud().sns().subscribe(pipeline.topicArn(), subscriber);
