@@ -68,6 +68,10 @@ public final class EvaluateCommand implements Callable<Integer> {
                     + " these streams (needed on clean-only sets, which have no best).")
     Double blockdetectThreshold;
 
+    @Option(names = "--blockdetect-ffmpeg-threshold", paramLabel = "VALUE",
+            description = "The same for blockdetect_ffmpeg (the filter's running figure).")
+    Double blockdetectFfmpegThreshold;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -113,7 +117,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         signals.add(new CorruptionSignal.Thresholded("blockdetect", BlockinessFrameMetrics.PER_PICTURE,
                 blockdetectThreshold));
-        signals.add(new CorruptionSignal.Thresholded("blockdetect_ffmpeg", BlockinessFrameMetrics.FFMPEG, null));
+        signals.add(new CorruptionSignal.Thresholded("blockdetect_ffmpeg", BlockinessFrameMetrics.FFMPEG,
+                blockdetectFfmpegThreshold));
         return new CorruptionSignals(signals,
                 new BlockinessFrameMetrics(new BlockinessScan(new BlockinessMetric(BlockinessMetric.Settings.DEFAULTS))));
     }

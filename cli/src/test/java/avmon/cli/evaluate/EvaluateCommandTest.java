@@ -53,6 +53,25 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void evaluate_cleanSetWithGivenThreshold_printsBlockCorruptionPerSignal() throws Exception {
+        Path json = dir.resolve("signals.json");
+        CommandRun run = CommandRun.of("evaluate", good.toString(), "--json-out", json.toString(),
+                "--blockdetect-threshold", "3");
+
+        assertEquals(0, run.exitCode(), () -> "success: " + run);
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("decoder_errors\\s+300\\s+0\\s+0\\s.*")),
+                () -> "decoder errors over 300 clean pictures, none flagged: " + run);
+        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("model") && l.contains("not available")),
+                () -> "the model's row says why it is missing: " + run);
+        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("blockdetect ") && l.contains("given threshold 3.0000")),
+                () -> "blockdetect at the given threshold: " + run);
+        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("blockdetect_ffmpeg") && l.contains("give one")),
+                () -> "no best threshold on a clean set: " + run);
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertEquals("decoder_errors", report.at("/blockCorruption/0/signal").asText(), "signals in the JSON report");
+    }
+
+    @Test
     void evaluate_streamWithMissingSegment_reportsItAndExitsOne() {
         CommandRun run = CommandRun.of("evaluate", broken.toString());
 
