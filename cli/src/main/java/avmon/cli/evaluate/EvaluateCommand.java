@@ -42,6 +42,9 @@ import picocli.CommandLine.Spec;
             "Block corruption is also scored per signal: see docs/block-corruption.md."})
 public final class EvaluateCommand implements Callable<Integer> {
 
+    /** The trained block corruption detector's name (avmon.core.corruption.CorruptionModelDetector). */
+    static final String MODEL = "corruption_model";
+
     @Spec
     CommandSpec spec;
 
@@ -58,6 +61,9 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Mixin
     DetectorOptions thresholds;
+
+    @Option(names = "--no-model", description = "Leave the trained corruption model out (it loads PyTorch).")
+    boolean noModel;
 
     @Option(names = "--no-blockdetect",
             description = "Skip the blockdetect signal (it decodes every stream again at full size).")
@@ -105,21 +111,44 @@ public final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The block corruption signals, side by side; the combination is documented in docs/block-corruption.md. */
+    /**
+     * The block corruption signals, side by side: decoder errors, the model, the two combined (either; see
+     * docs/block-corruption.md), blockdetect per picture and as FFmpeg prints it.
+     */
     private CorruptionSignals corruptionSignals() {
         List<CorruptionSignal> signals = new ArrayList<>();
         signals.add(new CorruptionSignal.Detected("decoder_errors", DecoderErrorDetector.NAME));
-        String noModel = "the trained corruption model is not part of this build yet";
-        signals.add(new CorruptionSignal.Unavailable("model", noModel));
-        signals.add(new CorruptionSignal.Unavailable("combined", noModel));
+        String modelProblem = noModel ? "left out (--no-model)" : modelProblem();
+        List<String> extra = new ArrayList<>();
+        if (modelProblem == null) {
+            extra.add(MODEL);
+            signals.add(new CorruptionSignal.Detected("model", MODEL));
+            signals.add(new CorruptionSignal.Either("combined", List.of(DecoderErrorDetector.NAME, MODEL)));
+        } else {
+            signals.add(new CorruptionSignal.Unavailable("model", modelProblem));
+            signals.add(new CorruptionSignal.Unavailable("combined", "needs the model: " + modelProblem));
+        }
         if (noBlockdetect) {
-            return new CorruptionSignals(signals, FrameMetrics.NONE);
+            return new CorruptionSignals(signals, extra, FrameMetrics.NONE);
         }
         signals.add(new CorruptionSignal.Thresholded("blockdetect", BlockinessFrameMetrics.PER_PICTURE,
                 blockdetectThreshold));
         signals.add(new CorruptionSignal.Thresholded("blockdetect_ffmpeg", BlockinessFrameMetrics.FFMPEG,
                 blockdetectFfmpegThreshold));
-        return new CorruptionSignals(signals,
-                new BlockinessFrameMetrics(new BlockinessScan(new BlockinessMetric(BlockinessMetric.Settings.DEFAULTS))));
+        return new CorruptionSignals(signals, extra, new BlockinessFrameMetrics(
+                new BlockinessScan(new BlockinessMetric(BlockinessMetric.Settings.DEFAULTS))));
+    }
+
+    /**
+     * Why the trained model cannot run here, or null when it can: loading it once up front turns a missing or
+     * damaged model file, or a build without the model, into one row of the report instead of a failed run.
+     */
+    private String modelProblem() {
+        try {
+            thresholds.settings().detectors(List.of(MODEL));
+            return null;
+        } catch (RuntimeException e) {
+            return e.getMessage();
+        }
     }
 }

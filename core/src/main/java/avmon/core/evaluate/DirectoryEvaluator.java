@@ -113,7 +113,7 @@ public final class DirectoryEvaluator {
         List<Long> indices = new ArrayList<>();
         List<Double> times = new ArrayList<>();
         try (MediaStream stream = opener.open(playlist.toString())) {
-            List<Detector<?>> detectors = DetectorSettings.applicable(settings.detectors(),
+            List<Detector<?>> detectors = DetectorSettings.applicable(settings.detectors(detectorNames()),
                     stream.info().hasVideo(), stream.info().hasAudio());
             StreamAnalyzer analyzer = new StreamAnalyzer(detectors, found::add);
             for (MediaSample sample = stream.next(); sample != null; sample = stream.next()) {
@@ -127,6 +127,13 @@ public final class DirectoryEvaluator {
         }
         return new Observed(found, indices.stream().mapToLong(Long::longValue).toArray(),
                 times.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** The classical detectors, then those the corruption signals add. */
+    private List<String> detectorNames() {
+        List<String> names = new ArrayList<>(DetectorSettings.NAMES);
+        corruption.detectors().stream().filter(n -> !names.contains(n)).forEach(names::add);
+        return names;
     }
 
     private Map<String, double[]> metrics(Path playlist, long[] frameIndices) throws MediaException {
