@@ -39,8 +39,8 @@ import picocli.CommandLine.Option;
  * this run generates, {@code --expected-streams} the load it is priced at.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"The same streams through both designs, measured: the serverless pipeline (Step Functions,",
-            "Lambda, S3, SNS on the embedded local cloud) and the monolith; both checked against the injected defects."},
+        description = "The same streams through both designs, measured, checked against the injected defects and priced: "
+                + "the serverless pipeline (Step Functions, Lambda, S3, SNS on the embedded local cloud) and the monolith.",
         footer = {"", "Exit codes: 0 both designs ran every stream and found exactly the injected defects;",
             "  1 a design could not run a stream; 4 a design missed a defect or reported one not injected;",
             "  2 bad options. With 1 or 4 the report is still written, and a banner says what went wrong.",
@@ -62,7 +62,7 @@ public final class CompareCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/compare",
-            description = "Where the streams and report.json go (default: ${DEFAULT-VALUE}).")
+            description = "Where the streams, report.html and report.json go (default: ${DEFAULT-VALUE}).")
     Path out;
 
     @Option(names = "--streams", paramLabel = "N", defaultValue = "6",
@@ -77,7 +77,7 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Picture size of the generated video; both designs analyse 160x90 thumbnails of it (default: ${DEFAULT-VALUE}).")
     PictureSize size;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the pictures and of where defects go (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the pictures and of where defects go (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--detectors", split = ",", paramLabel = "NAME",
