@@ -8,10 +8,12 @@ import avmon.core.blockiness.BlockinessFrameMetrics;
 import avmon.core.blockiness.BlockinessMetric;
 import avmon.core.blockiness.BlockinessScan;
 import avmon.core.detect.DecoderErrorDetector;
+import avmon.core.detect.Detector;
 import avmon.core.evaluate.CorruptionSignal;
 import avmon.core.evaluate.CorruptionSignals;
 import avmon.core.evaluate.DirectoryEvaluator;
 import avmon.core.evaluate.FrameMetrics;
+import avmon.core.media.AnalysisFrame;
 import avmon.core.evaluate.EvaluationReport;
 import avmon.core.evaluate.Evaluator;
 import avmon.core.media.FfmpegMediaStream;
@@ -55,8 +57,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Where to write the JSON report (default: DIR/evaluation.json).")
     Path jsonOut;
 
-    @Option(names = "--thumb", paramLabel = "WxH", defaultValue = "160x90", converter = ThumbnailSize.Converter.class,
-            description = "Size of the gray analysis pictures (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--thumb", paramLabel = "WxH", defaultValue = "320x180", converter = ThumbnailSize.Converter.class,
+            description = "Size of the gray analysis pictures (default: ${DEFAULT-VALUE}, the corruption model's input;"
+                    + " smaller leaves the model out).")
     ThumbnailSize thumbnail;
 
     @Mixin
@@ -145,10 +148,17 @@ public final class EvaluateCommand implements Callable<Integer> {
      */
     private String modelProblem() {
         try {
-            thresholds.settings().detectors(List.of(MODEL));
+            Detector<?> model = thresholds.settings().detectors(List.of(MODEL)).get(0);
+            probe(model, new AnalysisFrame(0, 0, thumbnail.width(), thumbnail.height(),
+                    new byte[thumbnail.width() * thumbnail.height()], List.of()));
             return null;
         } catch (RuntimeException e) {
             return e.getMessage();
         }
+    }
+
+    /** Feeds one picture of the evaluation's size, so a detector that cannot take it says so before any stream. */
+    private static <S> void probe(Detector<S> detector, AnalysisFrame picture) {
+        detector.onFrame(detector.initialState(), picture, defect -> { });
     }
 }
