@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
             avmon.cli.serverless.ServerlessCommand.class,
             avmon.cli.cost.CostCommand.class,
             avmon.cli.compare.CompareCommand.class,
+            avmon.cli.corruption.TrainCommand.class,
+            avmon.cli.corruption.ModelBenchCommand.class,
         })
 public final class Avmon implements Runnable {
 

@@ -1,5 +1,6 @@
 package avmon.cli;
 
+import avmon.core.corruption.ModelFileException;
 import avmon.core.media.MediaException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -25,6 +26,9 @@ public final class CliErrors implements IExecutionExceptionHandler {
         int code;
         if (ex instanceof MediaException me) {
             err.println("avmon: " + me.getMessage());
+            code = INPUT_FAILED;
+        } else if (ex instanceof ModelFileException mfe) {
+            err.println("avmon: " + mfe.getMessage());
             code = INPUT_FAILED;
         } else if (ex instanceof UserError ue) {
             err.println("avmon: " + ue.getMessage());

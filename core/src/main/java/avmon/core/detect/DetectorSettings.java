@@ -1,5 +1,7 @@
 package avmon.core.detect;
 
+import avmon.core.corruption.CorruptionModel;
+import avmon.core.corruption.CorruptionModelDetector;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -26,6 +28,12 @@ public record DetectorSettings(FreezeDetector.Settings freeze, BlackDetector.Set
     public static final List<String> NAMES = List.of(FreezeDetector.NAME, BlackDetector.NAME, SilenceDetector.NAME,
             AvSyncDetector.NAME, DecoderErrorDetector.NAME);
 
+    /**
+     * Detectors that run a trained model: known to {@link #detectors(Collection)} by name, but not among the
+     * defaults, because loading the model needs the PyTorch natives where the detectors run.
+     */
+    public static final List<String> MODEL_NAMES = List.of(CorruptionModelDetector.NAME);
+
     /** All classical detectors. */
     public List<Detector<?>> detectors() {
         return detectors(NAMES);
@@ -34,7 +42,9 @@ public record DetectorSettings(FreezeDetector.Settings freeze, BlackDetector.Set
     /**
      * The named detectors, in the order given.
      *
-     * @throws IllegalArgumentException for a name that is not one of {@link #NAMES}
+     * @throws IllegalArgumentException for a name that is not one of {@link #NAMES} or {@link #MODEL_NAMES}
+     * @throws avmon.core.corruption.ModelFileException when a model detector is named and its model's files are
+     *                                                  missing or damaged
      */
     public List<Detector<?>> detectors(Collection<String> names) {
         List<Detector<?>> detectors = new ArrayList<>();
@@ -45,8 +55,10 @@ public record DetectorSettings(FreezeDetector.Settings freeze, BlackDetector.Set
                 case SilenceDetector.NAME -> new SilenceDetector(silence);
                 case AvSyncDetector.NAME -> new AvSyncDetector(avSync);
                 case DecoderErrorDetector.NAME -> new DecoderErrorDetector(decoderErrors);
-                default -> throw new IllegalArgumentException(
-                        "unknown detector '" + name + "' (known: " + String.join(", ", NAMES) + ")");
+                case CorruptionModelDetector.NAME -> new CorruptionModelDetector(CorruptionModel.shared(),
+                        CorruptionModelDetector.Settings.DEFAULTS);
+                default -> throw new IllegalArgumentException("unknown detector '" + name + "' (known: "
+                        + String.join(", ", NAMES) + ", " + String.join(", ", MODEL_NAMES) + ")");
             });
         }
         return detectors;

@@ -110,7 +110,7 @@ public final class StreamGenerator {
             boolean shows = runs.stream().anyMatch(r -> r.firstFrame() <= last
                     && (r.endFrame() < 0 || r.endFrame() > first));
             if (!shows) {
-                throw new IOException(spec.id() + ": damage at " + d.start() + " s left no visible trace;"
+                throw new InvisibleDamageException(spec.id() + ": damage at " + d.start() + " s left no visible trace;"
                         + " choose a longer range or another seed");
             }
         }

@@ -1,0 +1,119 @@
+package avmon.cli.corruption;
+
+import avmon.cli.UserError;
+import avmon.cli.detect.ThumbnailSize;
+import avmon.core.corruption.CorruptionModel;
+import avmon.core.corruption.train.TrainingPlan;
+import avmon.core.corruption.train.TrainingReport;
+import avmon.core.corruption.train.TrainingRun;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code avmon train}: makes the block-corruption model from a seed. Generates training, validation and test
+ * streams, trains the CNN, picks its threshold, scores it on the held-out test streams and writes the weights,
+ * their checksum, the description and the training report. Progress goes to standard error, the report to
+ * standard output. Takes minutes: run it with {@code nice}; the build never does.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train the block-corruption model (DJL, PyTorch on the CPU) from generated, damaged streams,",
+            "and write it with its training report and checksum."},
+        footer = {"", "Example (the committed model):",
+            "  nice -n 10 avmon train --out core/src/main/resources/avmon/core/corruption/model",
+            "Score the model in use on the held-out test streams of that seed:",
+            "  nice -n 10 avmon train --evaluate-only"})
+public final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Folder for the model files and the report (needed unless --evaluate-only).")
+    Path out;
+
+    @Option(names = "--evaluate-only",
+            description = "Do not train: score the model in use (committed, or $AVMON_CORRUPTION_MODEL) on this seed's test streams.")
+    boolean evaluateOnly;
+
+    @Option(names = "--work", paramLabel = "DIR",
+            description = "Folder for the streams while they are generated (default: a temporary folder).")
+    Path work;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the streams, the damage and the training (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--streams-per-kind", defaultValue = "4",
+            description = "Training streams per picture content; validation and test get half (default: ${DEFAULT-VALUE}).")
+    int streamsPerKind;
+
+    @Option(names = "--duration", defaultValue = "4", description = "Seconds per stream (default: ${DEFAULT-VALUE}).")
+    double duration;
+
+    @Option(names = "--stream-size", defaultValue = "1280x720", converter = ThumbnailSize.Converter.class,
+            description = "Picture size of the generated streams (default: ${DEFAULT-VALUE}).")
+    ThumbnailSize streamSize;
+
+    @Option(names = "--input", defaultValue = "320x180", converter = ThumbnailSize.Converter.class,
+            description = "Model input: the analysis picture size (default: ${DEFAULT-VALUE}).")
+    ThumbnailSize input;
+
+    @Option(names = "--epochs", defaultValue = "12", description = "Training epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        TrainingPlan plan;
+        try {
+            plan = new TrainingPlan(seed, streamsPerKind, duration, streamSize.width(), streamSize.height());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), 2);
+        }
+        if (epochs < 1) {
+            throw new UserError("--epochs must be at least 1", 2);
+        }
+        if (out == null && !evaluateOnly) {
+            throw new UserError("--out is needed to train (or --evaluate-only to score the model in use)", 2);
+        }
+        CorruptionModel model = evaluateOnly ? CorruptionModel.shared() : null;
+        // Scoring a model feeds it pictures of its own input size.
+        ThumbnailSize size = model == null ? input
+                : new ThumbnailSize(model.description().inputWidth(), model.description().inputHeight());
+        Path folder = work != null ? work : Files.createTempDirectory("avmon-train");
+        TrainingRun run = new TrainingRun(plan, size.width(), size.height(), epochs, line -> {
+            err.println(line);
+            err.flush();
+        });
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (model != null) {
+            stdout.print(TrainingReport.toMarkdown("Test streams of seed " + seed + ", model "
+                    + model.description(), run.evaluate(model, folder)));
+        } else {
+            TrainingReport report = run.run(folder, out);
+            stdout.print(report.toMarkdown());
+            stdout.println("wrote " + out.toAbsolutePath());
+        }
+        stdout.flush();
+        if (work == null) {
+            deleteTree(folder);
+        }
+        return 0;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package avmon.cli.corruption;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import avmon.cli.detect.CommandRun;
+import org.junit.jupiter.api.Test;
+
+/** Bad usage of the training and benchmark verbs; training itself takes minutes and never runs in the build. */
+class TrainCommandTest {
+
+    @Test
+    void train_withoutOut_isUsageErrorInOneLine() {
+        CommandRun run = CommandRun.of("train");
+
+        assertEquals(2, run.exitCode(), () -> "usage error: " + run);
+        assertEquals(1, run.errLines().size(), () -> "one line: " + run);
+        assertTrue(run.err().contains("--out"), () -> "names the missing option: " + run);
+    }
+
+    @Test
+    void train_noEpochs_isUsageError() {
+        CommandRun run = CommandRun.of("train", "--out", "x", "--epochs", "0");
+
+        assertEquals(2, run.exitCode(), () -> "usage error: " + run);
+        assertTrue(run.err().contains("--epochs"), () -> "says which option: " + run);
+    }
+
+    @Test
+    void train_tooFewStreams_isUsageError() {
+        CommandRun run = CommandRun.of("train", "--out", "x", "--streams-per-kind", "1");
+
+        assertEquals(2, run.exitCode(), () -> "usage error: " + run);
+        assertTrue(run.err().contains("at least 2 streams"), () -> "says why: " + run);
+    }
+
+    @Test
+    void modelBench_noRounds_isUsageError() {
+        CommandRun run = CommandRun.of("model-bench", "--rounds", "0");
+
+        assertEquals(2, run.exitCode(), () -> "usage error: " + run);
+        assertTrue(run.err().contains("--rounds"), () -> "says which option: " + run);
+    }
+}

@@ -1,0 +1,144 @@
+package avmon.core.corruption;
+
+import avmon.core.detect.AbstractDetector;
+import avmon.core.detect.Defect;
+import avmon.core.detect.DefectType;
+import avmon.core.media.AnalysisFrame;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import java.util.function.Consumer;
+
+/**
+ * Block corruption recognised in the pictures themselves by the trained {@link CorruptionModel}: it needs no
+ * decoder log, so it works on frames handed over by another process (the serverless converter) and sees the
+ * damage that predicted pictures carry until the next intact keyframe.
+ *
+ * <p>Each picture, with the one before it, gets a probability of being corrupted. A corruption starts at the
+ * first of {@link Settings#minFrames()} pictures in a row at or above the model's threshold; it goes on while
+ * corrupted pictures keep coming, bridging clean stretches shorter than {@link Settings#maxGap()}, and ends at
+ * the first clean picture after the last corrupted one.
+ *
+ * <p>The analysis pictures must be at least the model's input size ({@link ModelDescription#inputWidth()} x
+ * {@link ModelDescription#inputHeight()}, point-sampled like the media layer's default): larger ones are
+ * point-sampled down to it, smaller ones are refused, since blowing them up would show the model blocks
+ * that are not in the stream.
+ */
+public final class CorruptionModelDetector extends AbstractDetector<CorruptionModelDetector.State> {
+
+    /** The detector's name and the key of its state. */
+    public static final String NAME = "corruption_model";
+
+    /**
+     * How picture decisions become defects.
+     *
+     * @param minFrames corrupted pictures in a row that start a corruption (one alone is not enough)
+     * @param maxGap    shortest clean stretch, in seconds, that ends a corruption; shorter ones are bridged
+     */
+    public record Settings(int minFrames, double maxGap) {
+        public static final Settings DEFAULTS = new Settings(2, 0.2);
+
+        public Settings {
+            if (minFrames < 1 || maxGap < 0) {
+                throw new IllegalArgumentException("corruption model needs minFrames >= 1 and maxGap >= 0, got "
+                        + minFrames + ", " + maxGap);
+            }
+        }
+    }
+
+    /** The previous picture (at the model's size) and the open run of corrupted pictures. */
+    @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+            isGetterVisibility = Visibility.NONE)
+    public static final class State {
+        byte[] previous;
+        /** Corrupted pictures in a row so far, and when the first of them was shown. */
+        int streak;
+        double streakStart;
+        boolean inRun;
+        double runStart;
+        /** Whether a clean picture came after the last corrupted one, and when the first one did. */
+        boolean clean;
+        double cleanSince;
+    }
+
+    private final CorruptionModel model;
+    private final Settings settings;
+
+    public CorruptionModelDetector(CorruptionModel model, Settings settings) {
+        super(NAME, State.class, State::new);
+        this.model = model;
+        this.settings = settings;
+    }
+
+    @Override
+    public State onFrame(State state, AnalysisFrame frame, Consumer<Defect> out) {
+        double time = frame.time();
+        boolean corrupted = probability(state, frame) >= model.description().threshold();
+        if (state.inRun && state.clean && time - state.cleanSince >= settings.maxGap()) {
+            report(state, state.cleanSince, out);
+        }
+        if (corrupted) {
+            if (state.streak++ == 0) {
+                state.streakStart = time;
+            }
+            if (!state.inRun && state.streak >= settings.minFrames()) {
+                state.inRun = true;
+                state.runStart = state.streakStart;
+            }
+            state.clean = false;
+        } else {
+            state.streak = 0;
+            if (state.inRun && !state.clean) {
+                state.clean = true;
+                state.cleanSince = time;
+            }
+        }
+        return state;
+    }
+
+    /** The model's probability for this picture; remembers it, at the model's size, as the next one's previous. */
+    float probability(State state, AnalysisFrame frame) {
+        ModelDescription d = model.description();
+        byte[] current = resample(frame, d.inputWidth(), d.inputHeight());
+        byte[] previous = state.previous == null || state.previous.length != current.length ? current : state.previous;
+        state.previous = current;
+        return model.probability(new FramePair(d.inputWidth(), d.inputHeight(), current, previous));
+    }
+
+    /**
+     * The frame's luma at {@code width x height}, point-sampled when the frame is larger.
+     *
+     * @throws IllegalArgumentException when the frame is smaller than that
+     */
+    static byte[] resample(AnalysisFrame frame, int width, int height) {
+        if (frame.width() == width && frame.height() == height) {
+            return frame.luma().clone();
+        }
+        if (frame.width() < width || frame.height() < height) {
+            throw new IllegalArgumentException(NAME + " needs analysis pictures of at least " + width + "x" + height
+                    + " (the model's input), got " + frame.width() + "x" + frame.height() + ": set the thumbnail size to "
+                    + width + "x" + height);
+        }
+        byte[] out = new byte[width * height];
+        for (int y = 0; y < height; y++) {
+            int sy = (int) ((y + 0.5) * frame.height() / height);
+            for (int x = 0; x < width; x++) {
+                out[y * width + x] = frame.luma()[sy * frame.width() + (int) ((x + 0.5) * frame.width() / width)];
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public State onEnd(State state, double endTime, Consumer<Defect> out) {
+        if (state.inRun) {
+            report(state, state.clean ? state.cleanSince : null, out);
+        }
+        return state;
+    }
+
+    private static void report(State state, Double end, Consumer<Defect> out) {
+        out.accept(new Defect(DefectType.BLOCK_CORRUPTION, state.runStart, end, null, NAME));
+        state.inRun = false;
+        state.clean = false;
+    }
+}

@@ -1,0 +1,29 @@
+package avmon.core.corruption;
+
+/**
+ * What the weights need around them, kept beside them as {@value #FILE}: the picture size the network was
+ * trained on and the probability above which a picture counts as corrupted (chosen on validation streams).
+ *
+ * @param inputWidth  width of the pictures the network takes
+ * @param inputHeight height of the pictures the network takes
+ * @param threshold   probability at or above which a picture is corrupted
+ * @param seed        the training seed that reproduces these weights ({@code avmon train --seed})
+ */
+public record ModelDescription(int inputWidth, int inputHeight, double threshold, long seed) {
+
+    /** File name of the description. */
+    public static final String FILE = "corruption-model.json";
+    /** File name of the weights. */
+    public static final String PARAMS = "corruption-model.params";
+    /** File name of the weights' checksum, in {@code sha256sum} format. */
+    public static final String CHECKSUM = PARAMS + ".sha256";
+
+    public ModelDescription {
+        if (inputWidth < 8 || inputHeight < 8) {
+            throw new IllegalArgumentException("model input must be at least 8x8, got " + inputWidth + "x" + inputHeight);
+        }
+        if (!(threshold > 0 && threshold < 1)) {
+            throw new IllegalArgumentException("threshold must lie between 0 and 1, got " + threshold);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package avmon.core.corruption.train;
+
+import avmon.core.corruption.CorruptionModel;
+import avmon.core.corruption.CorruptionModelDetector;
+import avmon.core.corruption.FramePair;
+import avmon.core.detect.Defect;
+import avmon.core.media.AnalysisFrame;
+import avmon.core.synth.PictureContent;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Judges a model on labelled streams the way the monitor uses it: each stream goes through {@link
+ * CorruptionModelDetector}, and its defects are compared with the truth picture by picture and event by event.
+ * The model's raw picture decisions (probability at or above the threshold, before the detector joins them into
+ * runs) are scored too.
+ */
+public final class ModelEvaluation {
+
+    /**
+     * The scores.
+     *
+     * @param pictures       raw picture decisions of the model
+     * @param detected       pictures inside a reported defect, against the labels
+     * @param byContent      {@code detected} per picture content
+     * @param defects        events found, missed and invented
+     * @param cleanStreams   streams without corruption
+     * @param cleanSeconds   their total length
+     * @param cleanFalseDefects defects reported on them
+     */
+    public record Result(Confusion pictures, Confusion detected, Map<PictureContent, Confusion> byContent,
+                         DefectScore defects, int cleanStreams, double cleanSeconds, int cleanFalseDefects) {
+    }
+
+    private final CorruptionModel model;
+    private final CorruptionModelDetector.Settings settings;
+
+    public ModelEvaluation(CorruptionModel model, CorruptionModelDetector.Settings settings) {
+        this.model = model;
+        this.settings = settings;
+    }
+
+    /** Scores the model on every stream. */
+    public Result evaluate(List<LabelledStream> streams) {
+        Confusion pictures = Confusion.EMPTY;
+        Confusion detected = Confusion.EMPTY;
+        Map<PictureContent, Confusion> byContent = new EnumMap<>(PictureContent.class);
+        int events = 0;
+        int found = 0;
+        int falseDefects = 0;
+        List<Integer> startErrors = new ArrayList<>();
+        int cleanStreams = 0;
+        double cleanSeconds = 0;
+        int cleanFalse = 0;
+        double threshold = model.description().threshold();
+        for (LabelledStream s : streams) {
+            List<Float> p = probabilities(s);
+            List<Defect> reported = detect(s);
+            Confusion streamDetected = Confusion.EMPTY;
+            for (int i = 0; i < s.size(); i++) {
+                pictures = pictures.add(s.corrupted()[i], p.get(i) >= threshold);
+                streamDetected = streamDetected.add(s.corrupted()[i], StreamLabeller.covered(reported, s.times()[i]));
+            }
+            detected = detected.plus(streamDetected);
+            byContent.merge(s.stream().content(), streamDetected, Confusion::plus);
+            double frameRate = s.size() / s.duration();
+            for (Defect truth : s.truth()) {
+                events++;
+                Defect match = reported.stream().filter(d -> overlaps(d, truth, s.duration())).findFirst().orElse(null);
+                if (match != null) {
+                    found++;
+                    startErrors.add((int) Math.round(Math.abs(match.start() - truth.start()) * frameRate));
+                }
+            }
+            long invented = reported.stream().filter(d -> s.truth().stream().noneMatch(t -> overlaps(d, t, s.duration()))).count();
+            falseDefects += (int) invented;
+            if (s.truth().isEmpty()) {
+                cleanStreams++;
+                cleanSeconds += s.duration();
+                cleanFalse += (int) invented;
+            }
+        }
+        return new Result(pictures, detected, byContent, new DefectScore(events, found, falseDefects, startErrors),
+                cleanStreams, cleanSeconds, cleanFalse);
+    }
+
+    /** The model's probability for every picture of the stream, in batches. */
+    public List<Float> probabilities(LabelledStream s) {
+        List<Float> out = new ArrayList<>();
+        for (int from = 0; from < s.size(); from += 64) {
+            List<FramePair> batch = new ArrayList<>();
+            for (int i = from; i < Math.min(s.size(), from + 64); i++) {
+                batch.add(s.pair(i));
+            }
+            out.addAll(model.probabilities(batch));
+        }
+        return out;
+    }
+
+    /** The defects the detector reports on the stream's pictures. */
+    public List<Defect> detect(LabelledStream s) {
+        CorruptionModelDetector detector = new CorruptionModelDetector(model, settings);
+        List<Defect> defects = new ArrayList<>();
+        CorruptionModelDetector.State state = detector.initialState();
+        for (int i = 0; i < s.size(); i++) {
+            AnalysisFrame frame = new AnalysisFrame(i, s.times()[i], s.width(), s.height(), s.pictures().get(i), List.of());
+            state = detector.onFrame(state, frame, defects::add);
+        }
+        detector.onEnd(state, s.duration(), defects::add);
+        return defects;
+    }
+
+    private static boolean overlaps(Defect a, Defect b, double duration) {
+        double aEnd = a.end() == null ? duration : a.end();
+        double bEnd = b.end() == null ? duration : b.end();
+        return a.start() < bEnd && b.start() < aEnd;
+    }
+}

@@ -1,0 +1,71 @@
+package avmon.core.corruption.train;
+
+import avmon.core.detect.DefectType;
+import avmon.core.synth.InjectedDefect;
+import avmon.core.synth.PictureContent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Which streams make the training, validation and test data, all from one seed. Each split gets every kind of
+ * picture content, with its own stream seeds (so its own pictures and damaged bytes) and its own damage
+ * ranges drawn from a random source of its own: nothing a test stream shows was seen in training.
+ *
+ * <p>A quarter of the streams stay clean. The others are damaged once or twice, for 1 picture to 1.2 s, at
+ * any position in the keyframe interval: damage just before a keyframe shows for a picture or two, damage
+ * just after one for the rest of the second, so both short and long corruptions are in the data.
+ *
+ * @param seed          seed of everything
+ * @param streamsPerKind streams per content kind in the training split (validation and test get half as many)
+ * @param duration      length of each stream in seconds
+ * @param width         picture width of the streams
+ * @param height        picture height of the streams
+ */
+public record TrainingPlan(long seed, int streamsPerKind, double duration, int width, int height) {
+
+    public TrainingPlan {
+        if (streamsPerKind < 2 || duration < 2) {
+            throw new IllegalArgumentException("a training plan needs at least 2 streams per kind of at least 2 s");
+        }
+    }
+
+    /** Every stream of every split. */
+    public List<TrainingStream> streams() {
+        List<TrainingStream> all = new ArrayList<>();
+        for (Split split : Split.values()) {
+            all.addAll(streams(split));
+        }
+        return all;
+    }
+
+    /** The streams of one split. */
+    public List<TrainingStream> streams(Split split) {
+        SplittableRandom random = new SplittableRandom(seed * 31 + split.ordinal() * 0x5DEECE66DL + 17);
+        int perKind = split == Split.TRAIN ? streamsPerKind : Math.max(2, streamsPerKind / 2);
+        List<TrainingStream> streams = new ArrayList<>();
+        for (PictureContent content : PictureContent.values()) {
+            for (int i = 0; i < perKind; i++) {
+                String id = split.name().toLowerCase(java.util.Locale.ROOT) + "-" + content.jsonName() + "-" + i;
+                List<InjectedDefect> damage = i % 4 == 3 ? List.of() : damage(random);
+                streams.add(new TrainingStream(id, split, content, random.nextLong(), damage));
+            }
+        }
+        return streams;
+    }
+
+    /** One or two damage ranges that do not touch each other. */
+    private List<InjectedDefect> damage(SplittableRandom random) {
+        List<InjectedDefect> ranges = new ArrayList<>();
+        int count = random.nextInt(1, 3);
+        double slot = duration / count;
+        for (int k = 0; k < count; k++) {
+            double length = random.nextInt(4) == 0 ? 0.04 : 0.1 + random.nextDouble() * 1.1;
+            length = Math.min(length, slot - 0.3);
+            double start = k * slot + 0.2 + random.nextDouble() * (slot - length - 0.3);
+            start = Math.round(start * 100) / 100.0;
+            ranges.add(InjectedDefect.of(DefectType.BLOCK_CORRUPTION, start, Math.round(length * 100) / 100.0));
+        }
+        return ranges;
+    }
+}

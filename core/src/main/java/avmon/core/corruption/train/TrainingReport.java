@@ -1,0 +1,98 @@
+package avmon.core.corruption.train;
+
+import avmon.core.synth.PictureContent;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What a training run used and measured, written beside the weights as JSON and as Markdown.
+ *
+ * @param plan            the streams' seed, count, length and size
+ * @param inputWidth      model input width
+ * @param inputHeight     model input height
+ * @param data            pictures and streams per split
+ * @param epochs          loss per epoch
+ * @param bestEpoch       the epoch whose weights were kept (lowest validation loss)
+ * @param threshold       decision threshold chosen on validation
+ * @param targetPrecision the validation precision the threshold was chosen for
+ * @param validation      scores on the validation streams
+ * @param test            scores on the test streams
+ * @param sha256          checksum of the weights
+ * @param seconds         wall time of the whole run
+ */
+public record TrainingReport(TrainingPlan plan, int inputWidth, int inputHeight, List<DataSize> data,
+                             List<CorruptionTrainer.Epoch> epochs, int bestEpoch, double threshold,
+                             double targetPrecision, ModelEvaluation.Result validation, ModelEvaluation.Result test,
+                             String sha256, double seconds) {
+
+    /**
+     * How much data a split holds.
+     *
+     * @param split            the split
+     * @param streams          streams
+     * @param pictures         pictures
+     * @param corrupted        corrupted pictures among them
+     * @param damageDropped    streams whose damage left no visible trace, kept as clean streams
+     */
+    public record DataSize(Split split, int streams, int pictures, int corrupted, int damageDropped) {
+    }
+
+    /** The report for people: data, epochs, scores and confusion matrices. */
+    public String toMarkdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("# Block-corruption model: training report\n\n");
+        md.append(String.format(Locale.ROOT, "Reproduce with `avmon train --seed %d --streams-per-kind %d --duration %s"
+                        + " --stream-size %dx%d --input %dx%d --epochs %d` (%.0f s here).%n%n", plan.seed(),
+                plan.streamsPerKind(), trim(plan.duration()), plan.width(), plan.height(), inputWidth, inputHeight,
+                epochs.size(), seconds));
+        md.append("Weights SHA-256: `").append(sha256).append("`\n\n");
+        md.append("## Data\n\n| split | streams | pictures | corrupted | damage left no trace |\n|---|---|---|---|---|\n");
+        for (DataSize d : data) {
+            md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d |%n", d.split().name().toLowerCase(Locale.ROOT),
+                    d.streams(), d.pictures(), d.corrupted(), d.damageDropped()));
+        }
+        md.append("\n## Epochs\n\n| epoch | training loss | validation loss |\n|---|---|---|\n");
+        for (CorruptionTrainer.Epoch e : epochs) {
+            md.append(String.format(Locale.ROOT, "| %d%s | %.4f | %.4f |%n", e.number(), e.number() == bestEpoch ? " (kept)" : "",
+                    e.trainLoss(), e.validationLoss()));
+        }
+        md.append(String.format(Locale.ROOT, "%nThreshold %.4f: the lowest probability with validation precision >= %.2f.%n",
+                threshold, targetPrecision));
+        section(md, "Validation", validation);
+        section(md, "Test (held out)", test);
+        return md.toString();
+    }
+
+    /** One evaluation's tables, as in the report. */
+    public static String toMarkdown(String title, ModelEvaluation.Result r) {
+        StringBuilder md = new StringBuilder();
+        section(md, title, r);
+        return md.toString();
+    }
+
+    private static void section(StringBuilder md, String title, ModelEvaluation.Result r) {
+        md.append("\n## ").append(title).append("\n\n");
+        md.append("| pictures | precision | recall | TP | FP | FN | TN |\n|---|---|---|---|---|---|---|\n");
+        row(md, "model, each picture", r.pictures());
+        row(md, "detector (inside a reported defect)", r.detected());
+        for (Map.Entry<PictureContent, Confusion> e : r.byContent().entrySet()) {
+            row(md, "detector, " + e.getKey().jsonName(), e.getValue());
+        }
+        DefectScore d = r.defects();
+        md.append(String.format(Locale.ROOT, "%nEvents: %d of %d found (recall %.3f), %d within 3 pictures of the true start,"
+                        + " largest start error %d pictures; %d reported defects match no event.%n", d.found(), d.events(),
+                d.recall(), d.startsWithin(3), d.maxStartError(), d.falseDefects()));
+        md.append(String.format(Locale.ROOT, "Clean streams: %d (%.0f s), %d false defects.%n", r.cleanStreams(),
+                r.cleanSeconds(), r.cleanFalseDefects()));
+    }
+
+    private static void row(StringBuilder md, String what, Confusion c) {
+        md.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %d | %d | %d | %d |%n", what, c.precision(), c.recall(),
+                c.truePositives(), c.falsePositives(), c.falseNegatives(), c.trueNegatives()));
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+}

@@ -1,0 +1,111 @@
+package avmon.core.corruption.train;
+
+import avmon.core.corruption.CorruptionModel;
+import avmon.core.corruption.CorruptionModelDetector;
+import avmon.core.corruption.ModelDescription;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The whole of {@code avmon train}: label the planned streams, train, choose the threshold on validation,
+ * score on test, and write the model files with {@value #REPORT_MD} and {@value #REPORT_JSON}.
+ */
+public final class TrainingRun {
+
+    public static final String REPORT_MD = "training-report.md";
+    public static final String REPORT_JSON = "training-report.json";
+    /** Validation precision the threshold is chosen for: above the 0.95 target, to leave a margin for test. */
+    public static final double TARGET_PRECISION = 0.98;
+
+    private final TrainingPlan plan;
+    private final int inputWidth;
+    private final int inputHeight;
+    private final int epochs;
+    private final Consumer<String> progress;
+
+    public TrainingRun(TrainingPlan plan, int inputWidth, int inputHeight, int epochs, Consumer<String> progress) {
+        this.plan = plan;
+        this.inputWidth = inputWidth;
+        this.inputHeight = inputHeight;
+        this.epochs = epochs;
+        this.progress = progress;
+    }
+
+    /** Runs everything, writing the model and its report into {@code out}; generated streams go to {@code work}. */
+    public TrainingReport run(Path work, Path out) throws IOException {
+        long started = System.nanoTime();
+        StreamLabeller labeller = new StreamLabeller(work, plan, inputWidth, inputHeight);
+        Map<Split, List<LabelledStream>> data = new EnumMap<>(Split.class);
+        List<TrainingReport.DataSize> sizes = new ArrayList<>();
+        for (Split split : Split.values()) {
+            List<TrainingStream> planned = plan.streams(split);
+            List<LabelledStream> labelled = new ArrayList<>();
+            int dropped = 0;
+            for (TrainingStream s : planned) {
+                progress.accept(String.format(Locale.ROOT, "%s: generating and labelling %d/%d %s", split.name().toLowerCase(Locale.ROOT),
+                        labelled.size() + 1, planned.size(), s.id()));
+                LabelledStream l = labeller.label(s);
+                dropped += l.stream().damage().size() < s.damage().size() ? 1 : 0;
+                labelled.add(l);
+            }
+            data.put(split, labelled);
+            sizes.add(new TrainingReport.DataSize(split, labelled.size(), labelled.stream().mapToInt(LabelledStream::size).sum(),
+                    labelled.stream().mapToInt(LabelledStream::corruptedCount).sum(), dropped));
+        }
+        CorruptionTrainer.Result trained = new CorruptionTrainer(plan.seed(), epochs, progress)
+                .train(data.get(Split.TRAIN), data.get(Split.VALIDATION));
+        ModelDescription provisional = new ModelDescription(inputWidth, inputHeight, 0.5, plan.seed());
+        double threshold = chooseThreshold(new CorruptionModel(trained.model(), provisional), data.get(Split.VALIDATION));
+        ModelDescription description = new ModelDescription(inputWidth, inputHeight, threshold, plan.seed());
+        CorruptionModel model = new CorruptionModel(trained.model(), description);
+        ModelEvaluation evaluation = new ModelEvaluation(model, CorruptionModelDetector.Settings.DEFAULTS);
+        progress.accept("scoring validation and test streams");
+        ModelEvaluation.Result validation = evaluation.evaluate(data.get(Split.VALIDATION));
+        ModelEvaluation.Result test = evaluation.evaluate(data.get(Split.TEST));
+        String sha256 = ModelFiles.write(trained.model(), description, out);
+        TrainingReport report = new TrainingReport(plan, inputWidth, inputHeight, sizes, trained.epochs(),
+                trained.bestEpoch(), threshold, TARGET_PRECISION, validation, test, sha256,
+                (System.nanoTime() - started) / 1e9);
+        Files.writeString(out.resolve(REPORT_MD), report.toMarkdown());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve(REPORT_JSON).toFile(), report);
+        model.close();
+        return report;
+    }
+
+    /**
+     * Scores an existing model on this plan's test streams (generated again, or read from {@code work} when
+     * labelled before) without training: how the committed model is checked.
+     */
+    public ModelEvaluation.Result evaluate(CorruptionModel model, Path work) throws IOException {
+        StreamLabeller labeller = new StreamLabeller(work, plan, inputWidth, inputHeight);
+        List<LabelledStream> test = new ArrayList<>();
+        List<TrainingStream> planned = plan.streams(Split.TEST);
+        for (TrainingStream s : planned) {
+            progress.accept(String.format(Locale.ROOT, "test: generating and labelling %d/%d %s", test.size() + 1,
+                    planned.size(), s.id()));
+            test.add(labeller.label(s));
+        }
+        return new ModelEvaluation(model, CorruptionModelDetector.Settings.DEFAULTS).evaluate(test);
+    }
+
+    private static double chooseThreshold(CorruptionModel model, List<LabelledStream> validation) {
+        ModelEvaluation scorer = new ModelEvaluation(model, CorruptionModelDetector.Settings.DEFAULTS);
+        List<ThresholdChoice.Scored> scored = new ArrayList<>();
+        for (LabelledStream s : validation) {
+            List<Float> p = scorer.probabilities(s);
+            for (int i = 0; i < s.size(); i++) {
+                scored.add(new ThresholdChoice.Scored(p.get(i), s.corrupted()[i]));
+            }
+        }
+        return ThresholdChoice.choose(scored, TARGET_PRECISION);
+    }
+}

@@ -1,0 +1,26 @@
+package avmon.core.corruption.train;
+
+import avmon.core.synth.InjectedDefect;
+import avmon.core.synth.PictureContent;
+import java.util.List;
+
+/**
+ * One stream of the training data: its content, its seed and where its bitstream is damaged.
+ *
+ * @param id      stream id, unique over all splits
+ * @param split   the part of the data it belongs to
+ * @param content what the pictures show
+ * @param seed    seed of the pictures and of the damaged bytes
+ * @param damage  block-corruption ranges to damage; empty for a clean stream
+ */
+public record TrainingStream(String id, Split split, PictureContent content, long seed, List<InjectedDefect> damage) {
+
+    public TrainingStream {
+        damage = List.copyOf(damage);
+    }
+
+    /** The same stream left clean (damage that leaves no visible trace, on flat pictures, is dropped this way). */
+    public TrainingStream clean() {
+        return new TrainingStream(id, split, content, seed, List.of());
+    }
+}
