@@ -18,10 +18,10 @@ import java.util.function.Consumer;
  * corrupted pictures keep coming, bridging clean stretches shorter than {@link Settings#maxGap()}, and ends at
  * the first clean picture after the last corrupted one.
  *
- * <p>The model was trained on analysis pictures of its input size ({@link ModelDescription#inputWidth()} x
- * {@link ModelDescription#inputHeight()}, point-sampled like the media layer's default); pictures of another
- * size are point-sampled to it. Smaller ones are blown up by repeating pixels, which the model never saw in
- * training: give it pictures of at least its input size (the thumbnail size option) for the measured results.
+ * <p>The analysis pictures must be at least the model's input size ({@link ModelDescription#inputWidth()} x
+ * {@link ModelDescription#inputHeight()}, point-sampled like the media layer's default): larger ones are
+ * point-sampled down to it, smaller ones are refused, since blowing them up would show the model blocks
+ * that are not in the stream.
  */
 public final class CorruptionModelDetector extends AbstractDetector<CorruptionModelDetector.State> {
 
@@ -104,10 +104,19 @@ public final class CorruptionModelDetector extends AbstractDetector<CorruptionMo
         return model.probability(new FramePair(d.inputWidth(), d.inputHeight(), current, previous));
     }
 
-    /** The frame's luma at {@code width x height}, point-sampled when the frame has another size. */
+    /**
+     * The frame's luma at {@code width x height}, point-sampled when the frame is larger.
+     *
+     * @throws IllegalArgumentException when the frame is smaller than that
+     */
     static byte[] resample(AnalysisFrame frame, int width, int height) {
         if (frame.width() == width && frame.height() == height) {
             return frame.luma().clone();
+        }
+        if (frame.width() < width || frame.height() < height) {
+            throw new IllegalArgumentException(NAME + " needs analysis pictures of at least " + width + "x" + height
+                    + " (the model's input), got " + frame.width() + "x" + frame.height() + ": set the thumbnail size to "
+                    + width + "x" + height);
         }
         byte[] out = new byte[width * height];
         for (int y = 0; y < height; y++) {

@@ -1,8 +1,8 @@
 package avmon.core.corruption;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -163,9 +163,10 @@ class CorruptionModelDetectorTest {
     }
 
     @Test
-    void resample_smallerFrame_blownUpByRepeatingPixels() {
-        AnalysisFrame frame = new AnalysisFrame(0, 0, 2, 1, new byte[] {3, 9}, List.of());
-        assertArrayEquals(new byte[] {3, 3, 9, 9, 3, 3, 9, 9}, CorruptionModelDetector.resample(frame, 4, 2),
-                "each pixel repeated over the 2x2 area it covers");
+    void resample_smallerFrame_refusedNamingTheSizeNeeded() {
+        AnalysisFrame frame = new AnalysisFrame(0, 0, 2, 1, new byte[2], List.of());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CorruptionModelDetector.resample(frame, 4, 2), "a smaller picture is not blown up");
+        assertTrue(e.getMessage().contains("4x2"), "names the size needed: " + e.getMessage());
     }
 }
