@@ -50,7 +50,8 @@ public final class MonitorCommand implements Callable<Integer> {
     String shard;
 
     @Option(names = "--detectors", split = ",", paramLabel = "NAME",
-            description = "Detectors to run (default: all): freeze, black, silence, av_sync, decoder_errors.")
+            description = {"Detectors to run (default: the classical ones): freeze, black, silence, av_sync, decoder_errors;",
+                "corruption_model (the trained block-corruption model: loaded once per process, one predictor per worker)."})
     List<String> detectorNames;
 
     @Option(names = "--notify", paramLabel = "TARGET", defaultValue = "stdout",

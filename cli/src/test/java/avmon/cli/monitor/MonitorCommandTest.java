@@ -82,6 +82,25 @@ class MonitorCommandTest {
     }
 
     @Test
+    void monitor_corruptionModelOnTwoStreamsAtOnce_sameDefectsAsTheSameInputGives() {
+        Run run = run("monitor", "--workers", "2", "--detectors", "corruption_model,black", "a=" + clip, "b=" + clip);
+
+        assertEquals(0, run.code(), () -> "exit code; err: " + run.err());
+        assertTrue(run.out().contains("detectors [corruption_model, black], 2 workers"), () -> "model selected: " + run.out());
+        List<String> a = defects(run.out(), "a");
+        assertTrue(a.stream().anyMatch(d -> d.startsWith("black ")), () -> "stream a analysed: " + run.out());
+        assertEquals(a, defects(run.out(), "b"),
+                "two workers sharing the one model, each through its own predictor, find the same in the same input");
+    }
+
+    /** The defects printed for {@code id}, without their timestamps, in order. */
+    private static List<String> defects(String out, String id) {
+        String marker = "DEFECT " + id + " ";
+        return out.lines().filter(l -> l.contains(marker)).map(l -> l.substring(l.indexOf(marker) + marker.length()))
+                .sorted().toList();
+    }
+
+    @Test
     void monitor_malformedS3Uri_usageErrorSaysWhatIsMissing() {
         Run run = run("monitor", "s3://bucket/");
 
