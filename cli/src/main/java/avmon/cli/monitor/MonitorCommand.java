@@ -2,6 +2,9 @@ package avmon.cli.monitor;
 
 import avmon.cli.UserError;
 import avmon.cli.detect.DetectorOptions;
+import avmon.core.corruption.CorruptionModel;
+import avmon.core.corruption.CorruptionModelDetector;
+import avmon.core.corruption.ModelDescription;
 import avmon.core.detect.Detector;
 import avmon.core.detect.DetectorSettings;
 import avmon.core.media.MediaOptions;
@@ -118,7 +121,7 @@ public final class MonitorCommand implements Callable<Integer> {
             // Topic and playlists are checked before anything starts: a typo is one error, not a failed run.
             Notifier sent = target.open(resources, aws);
             boolean audio = detectors.stream().anyMatch(Detector::usesAudio);
-            MediaOpener opener = SourceOpeners.forSources(mine, MediaOptions.defaults().withAudio(audio), aws, resources);
+            MediaOpener opener = SourceOpeners.forSources(mine, mediaOptions(detectors, audio), aws, resources);
             header(out, mine, detectors, settings);
             return run(mine, detectors, settings, opener, sent, out);
         } finally {
@@ -126,6 +129,19 @@ public final class MonitorCommand implements Callable<Integer> {
                 r.close();
             }
         }
+    }
+
+    /**
+     * Thumbnails at the default size, or at the corruption model's input size when it runs: it refuses smaller
+     * pictures, and the model is already loaded (once, for the process) by the time its detector exists.
+     */
+    private static MediaOptions mediaOptions(List<Detector<?>> detectors, boolean audio) {
+        MediaOptions options = MediaOptions.defaults().withAudio(audio);
+        if (detectors.stream().anyMatch(d -> d.name().equals(CorruptionModelDetector.NAME))) {
+            ModelDescription model = CorruptionModel.shared().description();
+            options = options.withThumbnailSize(model.inputWidth(), model.inputHeight());
+        }
+        return options;
     }
 
     private void header(PrintWriter out, List<StreamSource> mine, List<Detector<?>> detectors,
