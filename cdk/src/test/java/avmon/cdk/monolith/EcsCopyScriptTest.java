@@ -50,7 +50,9 @@ class EcsCopyScriptTest {
 
     @AfterEach
     void stop() {
-        if (copy != null && copy.isAlive()) {
+        if (copy != null) {
+            // The script's monitor runs in the background: killing bash alone would leave it looping forever.
+            copy.descendants().forEach(ProcessHandle::destroyForcibly);
             copy.destroyForcibly();
         }
     }
