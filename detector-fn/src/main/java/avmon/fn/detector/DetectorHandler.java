@@ -23,10 +23,15 @@ import software.amazon.awssdk.core.exception.SdkException;
  * The detector function: one detector over one converted segment, frames read back from the frames
  * bucket, the detector's state in and out through the event. Event:
  * {@code {streamId, detector: {name, state}, manifest, last, end}}.
+ *
+ * <p>It runs the detectors its deployment enables ({@link EnabledDetectors}, the classical ones unless told
+ * otherwise). When they include a model detector, the model is loaded in the constructor (Lambda's INIT phase),
+ * so a deployment without PyTorch's natives fails there with a {@link ModelUnavailableException}.
  */
 public final class DetectorHandler extends JsonHandler<AnalyseRequest, AnalyseResult> {
 
     private final SegmentAnalysis analysis;
+    private final EnabledDetectors enabled;
 
     /** Lambda's constructor: settings from the process environment. */
     public DetectorHandler() {
@@ -37,10 +42,17 @@ public final class DetectorHandler extends JsonHandler<AnalyseRequest, AnalyseRe
         this(env, null);
     }
 
-    /** @param meter counts the function's S3 requests, or {@code null} */
+    /**
+     * @param meter counts the function's S3 requests, or {@code null}
+     * @throws ModelUnavailableException when a model detector is enabled and its model does not load
+     */
     public DetectorHandler(Map<String, String> env, RequestMeter meter) {
         super(AnalyseRequest.class, "streamId", "detector.name", "manifest", "manifest.segment");
         FunctionSettings settings = FunctionSettings.from(env);
+        this.enabled = EnabledDetectors.from(env);
+        if (enabled.includesModel()) {
+            ModelLoading.load(enabled);
+        }
         var s3 = new AwsClients(settings, meter == null ? List.of() : List.of(meter)).s3();
         this.analysis = new SegmentAnalysis(new S3FrameStore(s3, settings.requireFramesBucket()),
                 DetectorSettings.DEFAULTS);
@@ -49,6 +61,7 @@ public final class DetectorHandler extends JsonHandler<AnalyseRequest, AnalyseRe
     @Override
     protected AnalyseResult handle(AnalyseRequest event) {
         requireOwnObjects(event);
+        requireEnabled(event.detector().name());
         try {
             return analysis.analyse(event);
         } catch (MissingObjectException e) {
@@ -58,6 +71,17 @@ public final class DetectorHandler extends JsonHandler<AnalyseRequest, AnalyseRe
         } catch (SdkException e) {
             throw new FrameStoreUnavailableException(event.streamId() + ": cannot read the frames of segment "
                     + event.manifest().segment().segment() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A detector this deployment does not run is refused before anything is read: a model detector sent to the
+     * zip-packaged function would otherwise fail on PyTorch's absence with an untyped linkage error.
+     */
+    private void requireEnabled(String detector) {
+        if (!enabled.contains(detector)) {
+            throw new InvalidEventException("detector '" + detector + "' is not enabled in this function ("
+                    + EnabledDetectors.ENV + "=" + enabled + ")");
         }
     }
 

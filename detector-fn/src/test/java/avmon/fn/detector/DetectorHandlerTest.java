@@ -11,6 +11,7 @@ import avmon.core.store.SegmentKey;
 import avmon.core.store.SegmentManifest;
 import avmon.local.LocalCloud;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -26,9 +27,13 @@ class DetectorHandlerTest {
     @BeforeAll
     static void start() {
         cloud = LocalCloud.builder().s3Bucket("frames").start();
-        handler = new DetectorHandler(Map.of("FRAMES_BUCKET", "frames", "S3_ENDPOINT", cloud.s3Endpoint().toString(),
+        handler = new DetectorHandler(environment());
+    }
+
+    private static Map<String, String> environment() {
+        return Map.of("FRAMES_BUCKET", "frames", "S3_ENDPOINT", cloud.s3Endpoint().toString(),
                 "AWS_ACCESS_KEY_ID", cloud.credentials().accessKeyId(),
-                "AWS_SECRET_ACCESS_KEY", cloud.credentials().secretAccessKey()));
+                "AWS_SECRET_ACCESS_KEY", cloud.credentials().secretAccessKey());
     }
 
     @AfterAll
@@ -48,6 +53,35 @@ class DetectorHandlerTest {
         InvalidEventException e = assertThrows(InvalidEventException.class, () -> handler.handle(
                 new AnalyseRequest("mine", new DetectorRun("freeze", null), escaping, false, 2)));
         assertTrue(e.getMessage().contains("streams/secret"), e.getMessage());
+    }
+
+    @Test
+    void handle_modelDetectorNotEnabled_invalidEventNamingTheEnabledOnes() {
+        SegmentManifest empty = new SegmentManifest(new SegmentKey("mine", 0), List.of(), null);
+        InvalidEventException e = assertThrows(InvalidEventException.class, () -> handler.handle(
+                new AnalyseRequest("mine", new DetectorRun("corruption_model", null), empty, false, 2)),
+                "the zip function refuses the model detector before touching PyTorch");
+        assertTrue(e.getMessage().contains("'corruption_model' is not enabled")
+                && e.getMessage().contains("DETECTORS=freeze,black,silence,av_sync,decoder_errors"), e.getMessage());
+    }
+
+    @Test
+    void new_modelEnabledWithoutPyTorchNatives_failsAtStartNamingTheEngine() {
+        // This module's tests, like the zip-packaged function, have no PyTorch natives (and a cache of their own).
+        Map<String, String> env = new HashMap<>(environment());
+        env.put(EnabledDetectors.ENV, "freeze,corruption_model");
+        ModelUnavailableException e = assertThrows(ModelUnavailableException.class, () -> new DetectorHandler(env),
+                "the constructor (Lambda's INIT phase) loads the model");
+        assertTrue(e.getMessage().contains("DETECTORS=freeze,corruption_model")
+                && e.getMessage().contains("PyTorch engine does not load"), e.getMessage());
+    }
+
+    @Test
+    void new_unknownDetectorEnabled_refusedNamingIt() {
+        Map<String, String> env = new HashMap<>(environment());
+        env.put(EnabledDetectors.ENV, "freeze,nonsense");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DetectorHandler(env));
+        assertTrue(e.getMessage().contains("'nonsense'"), e.getMessage());
     }
 
     @Test
