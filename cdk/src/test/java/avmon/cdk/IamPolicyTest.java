@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -115,17 +114,7 @@ class IamPolicyTest {
                 grants.get("states:StartExecution"), "starts only its own successor");
     }
 
-    /** Action to flattened resources, over the Allow statements of one policy. */
     private static Map<String, Set<String>> grants(TemplateJson json, String policy) {
-        Map<String, Set<String>> out = new java.util.HashMap<>();
-        JsonNode document = json.only("AWS::IAM::Policy", policy).getValue().path("Properties").path("PolicyDocument");
-        for (JsonNode s : TemplateJson.items(document.path("Statement"))) {
-            for (JsonNode a : TemplateJson.items(s.path("Action"))) {
-                for (JsonNode r : TemplateJson.items(s.path("Resource"))) {
-                    out.computeIfAbsent(a.asText(), k -> new TreeSet<>()).add(TemplateJson.flatten(r));
-                }
-            }
-        }
-        return out;
+        return IamStatements.grants(json, policy);
     }
 }

@@ -2,9 +2,11 @@ package avmon.cdk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -52,6 +54,20 @@ public final class IamStatements {
             for (JsonNode inline : TemplateJson.items(r.getValue().path("Properties").path("Policies"))) {
                 for (JsonNode s : TemplateJson.items(inline.path("PolicyDocument").path("Statement"))) {
                     out.add(Map.entry(r.getKey(), s));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Action to flattened resources, over the Allow statements of one policy (prefix of its logical id). */
+    public static Map<String, Set<String>> grants(TemplateJson json, String policy) {
+        Map<String, Set<String>> out = new HashMap<>();
+        JsonNode document = json.only("AWS::IAM::Policy", policy).getValue().path("Properties").path("PolicyDocument");
+        for (JsonNode s : TemplateJson.items(document.path("Statement"))) {
+            for (JsonNode a : TemplateJson.items(s.path("Action"))) {
+                for (JsonNode r : TemplateJson.items(s.path("Resource"))) {
+                    out.computeIfAbsent(a.asText(), k -> new TreeSet<>()).add(TemplateJson.flatten(r));
                 }
             }
         }

@@ -48,6 +48,23 @@ public final class ContextValues {
         return n;
     }
 
+    /**
+     * {@code true} or {@code false} (a JSON boolean in cdk.json), or {@code fallback} when unset.
+     *
+     * @throws InvalidContextException for anything else, so that a misspelt flag is not silently off
+     */
+    public boolean flag(String key, boolean fallback) {
+        Object value = node.tryGetContext(key);
+        if (value == null || value.toString().isBlank()) {
+            return fallback;
+        }
+        return switch (value.toString().trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidContextException(key, value, "expected true or false");
+        };
+    }
+
     /** A comma-separated list (or a JSON array in cdk.json), blanks dropped; {@code fallback} when unset. */
     public List<String> list(String key, List<String> fallback) {
         Object value = node.tryGetContext(key);

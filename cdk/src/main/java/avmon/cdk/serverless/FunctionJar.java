@@ -36,6 +36,27 @@ public final class FunctionJar {
         return jars.get(0);
     }
 
+    /**
+     * Checks that the detector module has copied the PyTorch jars its container image is built with
+     * ({@code detector-fn/target/image-lib/}).
+     *
+     * @throws MissingFunctionJarException when they are not there
+     */
+    public static void requireImageLibraries(Path repoRoot) {
+        Path lib = repoRoot.resolve("detector-fn").resolve("target").resolve("image-lib");
+        List<String> jars;
+        try (Stream<Path> files = Files.isDirectory(lib) ? Files.list(lib) : Stream.empty()) {
+            jars = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".jar")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + lib, e);
+        }
+        for (String needed : List.of("pytorch-native-cpu-", "pytorch-jni-")) {
+            if (jars.stream().noneMatch(n -> n.startsWith(needed))) {
+                throw new MissingFunctionJarException("detector-fn", lib, "no " + needed + "*.jar for the container image");
+            }
+        }
+    }
+
     /** Says which module to build when its jar is not where the stack looks for it. */
     public static final class MissingFunctionJarException extends IllegalStateException {
         MissingFunctionJarException(String module, Path target, String problem) {

@@ -3,10 +3,13 @@ package avmon.cdk.serverless;
 import avmon.cdk.context.ContextValues;
 import avmon.cdk.context.InvalidContextException;
 import avmon.statemachine.StreamWorkflow;
+import avmon.core.detect.DetectorSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.stepfunctions.LogLevel;
@@ -28,12 +31,15 @@ import software.amazon.awscdk.services.stepfunctions.LogLevel;
  * @param thumbnailSize        analysis frame size ({@code thumbnailSize}, default 160x90)
  * @param alarmEmail           an address subscribed to the alarms topic ({@code alarmEmail}), or {@code null}
  * @param workflowLogLevel     what the state machine logs ({@code workflowLogLevel}, default ERROR)
+ * @param corruptionModel      the detector also runs the block-corruption model ({@code corruptionModel}, default
+ *                             false): deployed as a container image, with frames at the model's input size
+ * @param repoRoot             the repository ({@code repoRoot}, default ..): the detector image's build context
  */
 public record ServerlessSettings(Path converterJar, Path detectorJar, Path notifierJar, FunctionSize converter,
                                  FunctionSize detector, FunctionSize notifier, int framesExpiryDays,
                                  RetentionDays logRetention, String sourcesPrefix, List<String> allowedHttpsHosts,
                                  int segmentsPerExecution, String thumbnailSize, String alarmEmail,
-                                 LogLevel workflowLogLevel) {
+                                 LogLevel workflowLogLevel, boolean corruptionModel, Path repoRoot) {
 
     /*
      * Sizes. Measured with `./avmon serverless start` on the generated small suite (README, "Sizing the
@@ -56,13 +62,23 @@ public record ServerlessSettings(Path converterJar, Path detectorJar, Path notif
     static final FunctionSize DETECTOR_DEFAULT = new FunctionSize(512, Duration.ofSeconds(30), 512);
     static final FunctionSize NOTIFIER_DEFAULT = new FunctionSize(256, Duration.ofSeconds(10), 512);
 
+    /*
+     * The detector as a container image with the corruption model (docs/corruption-model.md, "Deployment"). Measured
+     * here: the JVM that has loaded PyTorch and the model holds 192 MB resident; `avmon detect --detectors
+     * corruption_model --thumb 320x180` over a 720p stream, decoding included, peaks at 384 MB. So 1,024 MB holds it
+     * with room to spare, and gives 0.58 vCPU for the model's 1.5 ms of CPU per picture (0.08 s a segment on one
+     * core) and the PNG reads. /tmp: nothing goes there (the natives are in the image). The timeout is the
+     * classical detector's, doubled for the model's work and a cold start that loads PyTorch (2.2 s measured).
+     */
+    static final FunctionSize DETECTOR_IMAGE_DEFAULT = new FunctionSize(1024, Duration.ofSeconds(60), 512);
+
     /** Retention periods CloudWatch Logs accepts (a subset), by days. */
     private static final Map<Integer, RetentionDays> RETENTION = Map.of(1, RetentionDays.ONE_DAY, 3,
             RetentionDays.THREE_DAYS, 5, RetentionDays.FIVE_DAYS, 7, RetentionDays.ONE_WEEK, 14,
             RetentionDays.TWO_WEEKS, 30, RetentionDays.ONE_MONTH, 60, RetentionDays.TWO_MONTHS, 90,
             RetentionDays.THREE_MONTHS, 180, RetentionDays.SIX_MONTHS, 365, RetentionDays.ONE_YEAR);
 
-    private static final Pattern SIZE = Pattern.compile("\\d{2,4}x\\d{2,4}");
+    private static final Pattern SIZE = Pattern.compile("(\\d{2,4})x(\\d{2,4})");
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_.\\-]+(/[A-Za-z0-9_.\\-]+)*/");
     private static final Pattern HOST = Pattern.compile("(\\*\\.)?[A-Za-z0-9\\-]+(\\.[A-Za-z0-9\\-]+)*");
 
@@ -83,10 +99,8 @@ public record ServerlessSettings(Path converterJar, Path detectorJar, Path notif
             throw new InvalidContextException("sourcesPrefix", prefix,
                     "expected a key prefix ending in '/', such as streams/, outside frames/");
         }
-        String thumbnail = context.text("thumbnailSize", "160x90");
-        if (!SIZE.matcher(thumbnail).matches()) {
-            throw new InvalidContextException("thumbnailSize", thumbnail, "expected WIDTHxHEIGHT, such as 160x90");
-        }
+        boolean model = context.flag("corruptionModel", false);
+        String thumbnail = thumbnailSize(context, model);
         List<String> hosts = context.list("allowedHttpsHosts", List.of());
         for (String host : hosts) {
             if (!HOST.matcher(host).matches()) {
@@ -106,12 +120,55 @@ public record ServerlessSettings(Path converterJar, Path detectorJar, Path notif
             throw new InvalidContextException("workflowLogLevel", level, "expected ALL, ERROR, FATAL or OFF");
         }
         return new ServerlessSettings(
-                jar(context, root, "converter-fn"), jar(context, root, "detector-fn"), jar(context, root, "notifier-fn"),
-                size(context, "converter", CONVERTER_DEFAULT), size(context, "detector", DETECTOR_DEFAULT),
+                jar(context, root, "converter-fn"), model ? imageJars(context, root) : jar(context, root, "detector-fn"),
+                jar(context, root, "notifier-fn"),
+                size(context, "converter", CONVERTER_DEFAULT),
+                size(context, "detector", model ? DETECTOR_IMAGE_DEFAULT : DETECTOR_DEFAULT),
                 size(context, "notifier", NOTIFIER_DEFAULT),
                 context.integer("framesExpiryDays", 1, 1, 3650), retention, prefix, hosts,
                 context.integer("segmentsPerExecution", StreamWorkflow.DEFAULT_SEGMENTS_PER_EXECUTION, 1, 10_000),
-                thumbnail, context.text("alarmEmail", null), logLevel);
+                thumbnail, context.text("alarmEmail", null), logLevel, model, root);
+    }
+
+    /**
+     * The image is built from what the detector module's package phase writes (its jar and the PyTorch jars beside
+     * it), not from a jar given elsewhere.
+     */
+    private static Path imageJars(ContextValues context, Path root) {
+        String given = context.text(jarKey("detector-fn"), null);
+        if (given != null) {
+            throw new InvalidContextException(jarKey("detector-fn"), given, "corruptionModel=true builds the detector "
+                    + "image from detector-fn/target; leave " + jarKey("detector-fn") + " out");
+        }
+        FunctionJar.requireImageLibraries(root);
+        return FunctionJar.in(root, "detector-fn");
+    }
+
+    /** The detectors the detector function runs: the classical ones, and the model's when it is deployed. */
+    public List<String> detectors() {
+        List<String> names = new ArrayList<>(DetectorSettings.NAMES);
+        if (corruptionModel) {
+            names.addAll(DetectorSettings.MODEL_NAMES);
+        }
+        return List.copyOf(names);
+    }
+
+    /**
+     * The analysis frame size: 160x90 unless set, and with the model at least its input size (it refuses smaller
+     * pictures), which is also the default then.
+     */
+    private static String thumbnailSize(ContextValues context, boolean model) {
+        ModelInput input = model ? ModelInput.committed() : null;
+        String thumbnail = context.text("thumbnailSize", model ? input.size() : "160x90");
+        Matcher m = SIZE.matcher(thumbnail);
+        if (!m.matches()) {
+            throw new InvalidContextException("thumbnailSize", thumbnail, "expected WIDTHxHEIGHT, such as 160x90");
+        }
+        if (model && (Integer.parseInt(m.group(1)) < input.width() || Integer.parseInt(m.group(2)) < input.height())) {
+            throw new InvalidContextException("thumbnailSize", thumbnail, "corruptionModel=true needs frames of at "
+                    + "least the model's input, " + input.size());
+        }
+        return thumbnail;
     }
 
     private static Path jar(ContextValues context, Path root, String module) {

@@ -42,6 +42,8 @@ public final class ServerlessStack extends Stack {
 
     /** Key prefix of frames and audio (avmon.core.store.SegmentKey). */
     static final String FRAMES_PREFIX = "frames/";
+    /** The detector function's list of the detectors it runs (avmon.fn.detector.EnabledDetectors). */
+    static final String DETECTORS = "DETECTORS";
 
     private final Bucket framesBucket;
     private final Topic defectsTopic;
@@ -60,13 +62,14 @@ public final class ServerlessStack extends Stack {
         this.topicKey = alarms.key();
         this.defectsTopic = Topic.Builder.create(this, "DefectsTopic").masterKey(topicKey).enforceSsl(true).build();
 
-        this.converter = new StreamFunction(this, "Converter", "avmon.fn.converter.ConverterHandler",
-                settings.converterJar(), settings.converter(), settings.logRetention(), converterEnvironment(settings));
-        this.detector = new StreamFunction(this, "Detector", "avmon.fn.detector.DetectorHandler",
-                settings.detectorJar(), settings.detector(), settings.logRetention(), detectorEnvironment());
-        this.notifier = new StreamFunction(this, "Notifier", "avmon.fn.notifier.NotifierHandler",
-                settings.notifierJar(), settings.notifier(), settings.logRetention(),
-                Map.of(FunctionSettings.TOPIC_ARN, defectsTopic.getTopicArn()));
+        this.converter = new StreamFunction(this, "Converter",
+                FunctionCode.jar("avmon.fn.converter.ConverterHandler", settings.converterJar()),
+                settings.converter(), settings.logRetention(), converterEnvironment(settings));
+        this.detector = new StreamFunction(this, "Detector", detectorCode(settings), settings.detector(),
+                settings.logRetention(), detectorEnvironment(settings));
+        this.notifier = new StreamFunction(this, "Notifier",
+                FunctionCode.jar("avmon.fn.notifier.NotifierHandler", settings.notifierJar()),
+                settings.notifier(), settings.logRetention(), Map.of(FunctionSettings.TOPIC_ARN, defectsTopic.getTopicArn()));
         grantFunctions(settings);
 
         this.workflow = workflow(settings);
@@ -78,6 +81,11 @@ public final class ServerlessStack extends Stack {
                 .description("Upload streams under " + settings.sourcesPrefix()).build();
         CfnOutput.Builder.create(this, "DefectsTopicArn").value(defectsTopic.getTopicArn()).build();
         CfnOutput.Builder.create(this, "AlarmsTopicArn").value(alarmsTopic.getTopicArn()).build();
+        if (settings.corruptionModel()) {
+            // Each execution names its detectors in its input; this is the list the detector function runs.
+            CfnOutput.Builder.create(this, "Detectors").value(String.join(",", settings.detectors()))
+                    .description("avmon serverless start --target aws --detectors THIS ...").build();
+        }
         suppressFindings(settings);
     }
 
@@ -99,14 +107,33 @@ public final class ServerlessStack extends Stack {
                 .build();
     }
 
+    /**
+     * The deployment jar on java21; with the corruption model, the container image that adds PyTorch's natives
+     * (detector-fn/docker/Dockerfile), since they do not fit a zip package.
+     */
+    private static FunctionCode detectorCode(ServerlessSettings settings) {
+        return settings.corruptionModel()
+                ? FunctionCode.detectorImage(settings.repoRoot())
+                : FunctionCode.jar("avmon.fn.detector.DetectorHandler", settings.detectorJar());
+    }
+
     private Map<String, String> converterEnvironment(ServerlessSettings settings) {
-        Map<String, String> env = new LinkedHashMap<>(detectorEnvironment());
+        Map<String, String> env = new LinkedHashMap<>(framesEnvironment());
         env.put(FunctionSettings.ALLOWED_HTTPS_HOSTS, String.join(",", settings.allowedHttpsHosts()));
         env.put(FunctionSettings.THUMBNAIL_SIZE, settings.thumbnailSize());
         return env;
     }
 
-    private Map<String, String> detectorEnvironment() {
+    /** With the model, the detector is told to run it (and so to load it when it starts). */
+    private Map<String, String> detectorEnvironment(ServerlessSettings settings) {
+        Map<String, String> env = framesEnvironment();
+        if (settings.corruptionModel()) {
+            env.put(DETECTORS, String.join(",", settings.detectors()));
+        }
+        return env;
+    }
+
+    private Map<String, String> framesEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put(FunctionSettings.FRAMES_BUCKET, framesBucket.getBucketName());
         // FFmpeg's natives unpack into /tmp (ephemeral storage), once per execution environment.
@@ -190,7 +217,10 @@ public final class ServerlessStack extends Stack {
     }
 
     private void suppressFindings(ServerlessSettings settings) {
-        for (StreamFunction f : List.of(converter, detector, notifier)) {
+        // A container image brings its own runtime (the java21 base image), which this rule does not look at.
+        List<StreamFunction> onJava21 = settings.corruptionModel() ? List.of(converter, notifier)
+                : List.of(converter, detector, notifier);
+        for (StreamFunction f : onJava21) {
             NagSuppressions.addResourceSuppressions(f.function(), List.of(NagPackSuppression.builder()
                     .id("AwsSolutions-L1")
                     .reason("java21 is the runtime the functions are built and tested for: the FFmpeg natives of "

@@ -1,6 +1,5 @@
 package avmon.cdk.serverless;
 
-import java.nio.file.Path;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -9,9 +8,7 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Architecture;
-import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
-import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
@@ -27,13 +24,12 @@ public final class StreamFunction extends Construct {
     private final Function function;
 
     /**
-     * @param handler     the handler class
-     * @param jar         its deployment jar
+     * @param code        its jar and handler class, or its container image
      * @param size        memory, timeout, /tmp
      * @param retention   how long its logs stay
      * @param environment its settings (avmon.aws.lambda.FunctionSettings names)
      */
-    public StreamFunction(Construct scope, String id, String handler, Path jar, FunctionSize size,
+    public StreamFunction(Construct scope, String id, FunctionCode code, FunctionSize size,
                           RetentionDays retention, Map<String, String> environment) {
         super(scope, id);
         LogGroup logGroup = LogGroup.Builder.create(this, "Logs")
@@ -46,12 +42,13 @@ public final class StreamFunction extends Construct {
                 .build();
         logGroup.grantWrite(role);
         this.function = Function.Builder.create(this, "Function")
-                // java21: Amazon Linux 2023, whose glibc (2.34) the FFmpeg natives of JavaCV 1.5.11 need.
-                .runtime(Runtime.JAVA_21)
-                // x86_64: the functions carry FFmpeg's linux-x86_64 natives only.
+                // java21 (or an image on the java21 base): Amazon Linux 2023, whose glibc (2.34) the FFmpeg natives
+                // of JavaCV 1.5.11 need.
+                .runtime(code.runtime())
+                // x86_64: the functions carry FFmpeg's (and PyTorch's) linux-x86_64 natives only.
                 .architecture(Architecture.X86_64)
-                .handler(handler)
-                .code(Code.fromAsset(jar.toString()))
+                .handler(code.handler())
+                .code(code.code())
                 .memorySize(size.memoryMb())
                 .timeout(Duration.seconds(size.timeout().toSeconds()))
                 .ephemeralStorageSize(Size.mebibytes(size.ephemeralStorageMb()))

@@ -71,6 +71,18 @@ class ServerlessStackTest {
     }
 
     @Test
+    void detector_defaults_zipWithTheClassicalDetectorsOnly() {
+        JsonNode props = json.only("AWS::Lambda::Function", "DetectorFunction").getValue().path("Properties");
+        assertTrue(props.path("PackageType").isMissingNode(), "a zip package, not the model's container image");
+        assertTrue(environment("Detector").path(ServerlessStack.DETECTORS).isMissingNode(),
+                "no DETECTORS: the function runs the classical detectors, which need no PyTorch");
+        assertTrue(json.ofType("AWS::Lambda::Function").stream()
+                        .noneMatch(f -> f.getValue().path("Properties").path("PackageType").asText().equals("Image")),
+                "no function is an image");
+        assertTrue(template.findOutputs("Detectors").isEmpty(), "no Detectors output without the model");
+    }
+
+    @Test
     void functionEnvironment_defaults_bucketAndTopicOfThisStack() {
         JsonNode bucket = TemplateJson.ref(json.only("AWS::S3::Bucket", "FramesBucket").getKey());
         JsonNode topic = TemplateJson.ref(json.only("AWS::SNS::Topic", "DefectsTopic").getKey());
