@@ -14,6 +14,8 @@ class FunctionSizeTest {
         assertSame(LocalPipeline.FunctionSize.CONVERTER_SIZE, ServerlessSettings.CONVERTER_DEFAULT, "converter");
         assertSame(LocalPipeline.FunctionSize.DETECTOR_SIZE, ServerlessSettings.DETECTOR_DEFAULT, "detector");
         assertSame(LocalPipeline.FunctionSize.NOTIFIER_SIZE, ServerlessSettings.NOTIFIER_DEFAULT, "notifier");
+        assertSame(LocalPipeline.FunctionSize.DETECTOR_IMAGE_SIZE, ServerlessSettings.DETECTOR_IMAGE_DEFAULT,
+                "detector with the corruption model (container image)");
     }
 
     private static void assertSame(LocalPipeline.FunctionSize local, FunctionSize deployed, String function) {

@@ -2,8 +2,12 @@ package avmon.cli.serverless;
 
 import avmon.aws.lambda.FunctionSettings;
 import avmon.aws.metering.RequestMeter;
+import avmon.core.corruption.CorruptionModel;
+import avmon.core.corruption.ModelDescription;
+import avmon.core.detect.DetectorSettings;
 import avmon.fn.converter.ConverterHandler;
 import avmon.fn.detector.DetectorHandler;
+import avmon.fn.detector.EnabledDetectors;
 import avmon.fn.notifier.NotifierHandler;
 import avmon.local.LocalCloud;
 import avmon.local.lambda.FunctionConfiguration;
@@ -14,8 +18,10 @@ import avmon.statemachine.StreamWorkflow;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -35,6 +41,10 @@ public final class LocalPipeline implements AutoCloseable {
     public static final String CONVERTER = "avmon-converter";
     public static final String DETECTOR = "avmon-detector";
     public static final String NOTIFIER = "avmon-notifier";
+
+    /** What the detector runs when deployed with the model: the classical detectors and the model's. */
+    public static final List<String> MODEL_DEPLOYMENT_DETECTORS = Stream.concat(DetectorSettings.NAMES.stream(),
+            DetectorSettings.MODEL_NAMES.stream()).toList();
 
     private final LocalCloud cloud;
     private final RequestMeter functionRequests;
@@ -83,6 +93,9 @@ public final class LocalPipeline implements AutoCloseable {
         env.put(FunctionSettings.SNS_ENDPOINT, cloud.snsEndpoint().toString());
         env.put(FunctionSettings.TOPIC_ARN, topicArn);
         env.put(FunctionSettings.THUMBNAIL_SIZE, builder.thumbnailSize);
+        if (builder.corruptionModel) {
+            env.put(EnabledDetectors.ENV, String.join(",", MODEL_DEPLOYMENT_DETECTORS));
+        }
         // The host puts the cloud's keys in AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, as Lambda puts the role's.
         Map<String, HandlerFactory> handlers = new LinkedHashMap<>();
         handlers.put(CONVERTER, e -> new ConverterHandler(e, functionRequests));
@@ -92,8 +105,8 @@ public final class LocalPipeline implements AutoCloseable {
         Map<String, String> arns = new HashMap<>();
         handlers.forEach((name, factory) -> arns.put(name, cloud.lambda().register(
                 FunctionConfiguration.builder(name, factory)
-                        .memoryMb(FunctionSize.of(name).memoryMb())
-                        .timeout(FunctionSize.of(name).timeout())
+                        .memoryMb(builder.size(name).memoryMb())
+                        .timeout(builder.size(name).timeout())
                         .environment(env)
                         .build())));
         return arns;
@@ -149,6 +162,8 @@ public final class LocalPipeline implements AutoCloseable {
         public static final FunctionSize CONVERTER_SIZE = new FunctionSize(1024, Duration.ofSeconds(60));
         /** Reads a segment's frames back and runs one detector over them. */
         public static final FunctionSize DETECTOR_SIZE = new FunctionSize(512, Duration.ofSeconds(30));
+        /** The same with the corruption model (the container image): PyTorch loaded, more CPU for the model. */
+        public static final FunctionSize DETECTOR_IMAGE_SIZE = new FunctionSize(1024, Duration.ofSeconds(60));
         /** One SNS publish. */
         public static final FunctionSize NOTIFIER_SIZE = new FunctionSize(256, Duration.ofSeconds(10));
 
@@ -166,6 +181,7 @@ public final class LocalPipeline implements AutoCloseable {
     public static final class Builder {
         private int segmentsPerExecution = StreamWorkflow.DEFAULT_SEGMENTS_PER_EXECUTION;
         private String thumbnailSize = "160x90";
+        private boolean corruptionModel;
         private final Map<String, HandlerFactory> handlerOverrides = new HashMap<>();
 
         private Builder() {
@@ -184,6 +200,24 @@ public final class LocalPipeline implements AutoCloseable {
         public Builder thumbnailSize(String size) {
             this.thumbnailSize = size;
             return this;
+        }
+
+        /**
+         * Deploys the detector as the container image would be ({@code cdk -c corruptionModel=true}): it runs the
+         * model detectors too, loading the model when it starts, with the image's size; and the converter writes
+         * frames at the model's input size.
+         *
+         * @throws avmon.core.corruption.ModelFileException when the model's files are missing or damaged
+         */
+        public Builder corruptionModel() {
+            ModelDescription model = CorruptionModel.shared().description();
+            this.thumbnailSize = model.inputWidth() + "x" + model.inputHeight();
+            this.corruptionModel = true;
+            return this;
+        }
+
+        FunctionSize size(String function) {
+            return corruptionModel && function.equals(DETECTOR) ? FunctionSize.DETECTOR_IMAGE_SIZE : FunctionSize.of(function);
         }
 
         /** Deploys another handler under one of the three function names (tests: a function that fails). */

@@ -70,7 +70,8 @@ public final class ServerlessStartCommand implements Callable<Integer> {
     Integer segmentsPerExecution;
 
     @Option(names = "--detectors", split = ",", paramLabel = "NAME",
-            description = "detectors to run (default: all that fit the stream)")
+            description = {"detectors to run (default: all classical ones that fit the stream);",
+                "corruption_model deploys the detector with the model (local), or needs cdk -c corruptionModel=true (aws)"})
     List<String> detectors;
 
     @Option(names = "--stream-timeout", paramLabel = "DURATION", defaultValue = "PT30M",
@@ -87,6 +88,9 @@ public final class ServerlessStartCommand implements Callable<Integer> {
         LocalPipeline.Builder builder = LocalPipeline.builder();
         if (segmentsPerExecution != null) {
             builder.segmentsPerExecution(segmentsPerExecution);
+        }
+        if (detectors != null && detectors.stream().anyMatch(DetectorSettings.MODEL_NAMES::contains)) {
+            builder.corruptionModel();
         }
         List<Path> folders = sources.stream().map(ServerlessStartCommand::streamFolder).toList();
         try (LocalPipeline pipeline = builder.start()) {
