@@ -7,6 +7,7 @@ import avmon.cli.detect.CommandRun;
 import avmon.core.detect.DefectType;
 import avmon.core.synth.GeneratedStream;
 import avmon.core.synth.InjectedDefect;
+import avmon.core.synth.PictureContent;
 import avmon.core.synth.StreamGenerator;
 import avmon.core.synth.StreamSpec;
 import java.nio.file.Path;
@@ -34,6 +35,20 @@ class ServerlessStartCommandTest {
         assertTrue(run.out().contains("1 messages published"), () -> "the silence was published: " + run);
         assertTrue(run.out().matches("(?s).*quiet\\s+silence\\s+0\\.5\\d\\d - 3\\.0\\d\\d.*"),
                 () -> "the notification is listed: " + run);
+    }
+
+    @Test
+    void start_localTargetWithTheModel_detectorDeployedWithItAndFramesAtItsInput() throws Exception {
+        // Without the model's deployment, the converter's default 160x90 frames would make every segment fail.
+        GeneratedStream stream = new StreamGenerator().generate(StreamSpec.of("pattern", 3).withSize(320, 180)
+                .withContent(PictureContent.PATTERNS).videoOnly().withDuration(2), dir);
+
+        CommandRun run = CommandRun.of("serverless", "start", "--detectors", "corruption_model",
+                stream.directory().toString());
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("pattern: SUCCEEDED, 1 segments"), () -> "progress on stderr: " + run);
+        assertTrue(run.out().matches("(?s).*avmon-detector\\s+1 invocations.*"), () -> "the model ran once: " + run);
     }
 
     @Test
