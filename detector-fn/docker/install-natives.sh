@@ -8,6 +8,10 @@
 # function finds them there with DJL_CACHE_DIR=TARGET_DIR and PYTORCH_LIBRARY_PATH=TARGET_DIR/libtorch, without the
 # 112 MB native jar, which the final image leaves out.
 set -eu
+if [ "$#" -ne 2 ]; then
+  echo "usage: install-natives.sh LIB_DIR TARGET_DIR" >&2
+  exit 2
+fi
 lib=$1
 target=$2
 DJL_OFFLINE=true DJL_CACHE_DIR="$target" java -cp "$lib/*" avmon.fn.detector.ModelPreload

@@ -22,6 +22,20 @@ class ContextValuesTest {
     }
 
     @Test
+    void flag_commandLineOrJsonBoolean_read() {
+        assertTrue(context(Map.of("f", "true")).flag("f", false), "-c f=true");
+        assertEquals(false, context(Map.of("f", false)).flag("f", true), "false in cdk.json");
+        assertTrue(context(Map.of()).flag("f", true), "unset: the fallback");
+    }
+
+    @Test
+    void flag_anythingElse_refusedSoAMisspeltFlagIsNotSilentlyOff() {
+        InvalidContextException e = assertThrows(InvalidContextException.class,
+                () -> context(Map.of("corruptionModel", "ture")).flag("corruptionModel", false));
+        assertTrue(e.getMessage().contains("corruptionModel") && e.getMessage().contains("ture"), e.getMessage());
+    }
+
+    @Test
     void integer_unset_fallback() {
         assertEquals(7, context(Map.of()).integer("n", 7, 1, 10), "default");
     }

@@ -51,6 +51,20 @@ class ServerlessSettingsTest {
     }
 
     @Test
+    void from_corruptionModelWithoutThePyTorchJars_saysWhatToBuild() throws Exception {
+        builtJars();
+        FunctionJar.MissingFunctionJarException e = assertThrows(FunctionJar.MissingFunctionJarException.class,
+                () -> from(Map.of("corruptionModel", true)), "the image needs detector-fn/target/image-lib");
+        assertTrue(e.getMessage().contains("pytorch-native-cpu-") && e.getMessage().contains("image-lib"), e.getMessage());
+        Files.createDirectories(repo.resolve("detector-fn/target/image-lib"));
+        Files.writeString(repo.resolve("detector-fn/target/image-lib/pytorch-native-cpu-2-linux-x86_64.jar"), "jar");
+        Files.writeString(repo.resolve("detector-fn/target/image-lib/pytorch-jni-2-0.jar"), "jar");
+        ServerlessSettings s = from(Map.of("corruptionModel", true));
+        assertTrue(s.corruptionModel(), "with both jars, the model's deployment");
+        assertEquals(repo, s.repoRoot(), "the image's build context");
+    }
+
+    @Test
     void from_memoryFromContext_overridesMeasuredDefault() throws Exception {
         builtJars();
         ServerlessSettings s = from(Map.of("detectorMemoryMb", "2048", "logRetentionDays", 30));
