@@ -26,6 +26,11 @@ public final class StreamWorkflow {
     public static final String DETECTOR = "DetectorFunctionArn";
     /** Placeholder for the notifier function's ARN. */
     public static final String NOTIFIER = "NotifierFunctionArn";
+    /**
+     * Placeholder for the detectors an execution runs when its input names none: the names the deployment's
+     * detector function runs, comma-separated.
+     */
+    public static final String DETECTORS = "Detectors";
     /** Placeholder for how many segments one execution handles before it continues as a new one. */
     public static final String SEGMENTS_PER_EXECUTION = "SegmentsPerExecution";
 

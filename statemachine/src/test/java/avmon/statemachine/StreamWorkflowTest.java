@@ -17,12 +17,13 @@ class StreamWorkflowTest {
             StreamWorkflow.CONVERTER, "arn:aws:lambda:us-east-1:000000000000:function:avmon-converter",
             StreamWorkflow.DETECTOR, "arn:aws:lambda:us-east-1:000000000000:function:avmon-detector",
             StreamWorkflow.NOTIFIER, "arn:aws:lambda:us-east-1:000000000000:function:avmon-notifier",
-            StreamWorkflow.SEGMENTS_PER_EXECUTION, "300");
+            StreamWorkflow.SEGMENTS_PER_EXECUTION, "300",
+            StreamWorkflow.DETECTORS, "freeze,black");
 
     @Test
-    void placeholders_areTheFunctionsAndTheRolloverThreshold() {
+    void placeholders_areTheFunctionsTheRolloverThresholdAndTheDefaultDetectors() {
         assertEquals(Set.of("ConverterFunctionArn", "DetectorFunctionArn", "NotifierFunctionArn",
-                "SegmentsPerExecution"), StreamWorkflow.placeholders());
+                "SegmentsPerExecution", "Detectors"), StreamWorkflow.placeholders());
     }
 
     @Test

@@ -201,6 +201,8 @@ public final class ServerlessStack extends Stack {
         substitutions.put(StreamWorkflow.DETECTOR, detector.function().getFunctionArn());
         substitutions.put(StreamWorkflow.NOTIFIER, notifier.function().getFunctionArn());
         substitutions.put(StreamWorkflow.SEGMENTS_PER_EXECUTION, Integer.toString(settings.segmentsPerExecution()));
+        // What an execution runs when its input names no detectors: what this stack's detector function runs.
+        substitutions.put(StreamWorkflow.DETECTORS, String.join(",", settings.detectors()));
         return StateMachine.Builder.create(this, "StreamWorkflow")
                 .stateMachineName(name)
                 .stateMachineType(StateMachineType.STANDARD)

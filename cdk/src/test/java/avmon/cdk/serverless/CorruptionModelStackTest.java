@@ -11,6 +11,7 @@ import avmon.cdk.context.ContextValues;
 import avmon.cdk.context.InvalidContextException;
 import avmon.core.detect.DetectorSettings;
 import avmon.fn.detector.EnabledDetectors;
+import avmon.statemachine.StreamWorkflow;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import java.nio.file.Files;
@@ -87,6 +88,10 @@ class CorruptionModelStackTest {
         assertEquals(TemplateJson.ref(json.only("AWS::S3::Bucket", "FramesBucket").getKey()), env.path("FRAMES_BUCKET"),
                 "reads the frames bucket");
         template.hasOutput("Detectors", Map.of("Value", String.join(",", expected)));
+        JsonNode substitutions = json.only("AWS::StepFunctions::StateMachine", "StreamWorkflow").getValue()
+                .path("Properties").path("DefinitionSubstitutions");
+        assertEquals(String.join(",", expected), substitutions.path(StreamWorkflow.DETECTORS).asText(),
+                "an execution whose input names no detectors runs these, the model among them");
     }
 
     @Test

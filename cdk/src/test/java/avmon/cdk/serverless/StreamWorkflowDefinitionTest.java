@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import avmon.cdk.SynthesizedApp;
 import avmon.cdk.TemplateJson;
+import avmon.core.detect.DetectorSettings;
 import avmon.statemachine.StreamWorkflow;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -48,6 +49,8 @@ class StreamWorkflowDefinitionTest {
         assertEquals(TemplateJson.arnOf(function("Notifier")), substitutions.path(StreamWorkflow.NOTIFIER), "notifier");
         assertEquals(Integer.toString(StreamWorkflow.DEFAULT_SEGMENTS_PER_EXECUTION),
                 substitutions.path(StreamWorkflow.SEGMENTS_PER_EXECUTION).asText(), "segments per execution");
+        assertEquals(String.join(",", DetectorSettings.NAMES), substitutions.path(StreamWorkflow.DETECTORS).asText(),
+                "an execution without detectors runs the classical ones, which the zip function runs");
     }
 
     @Test

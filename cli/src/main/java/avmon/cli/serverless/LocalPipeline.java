@@ -71,6 +71,8 @@ public final class LocalPipeline implements AutoCloseable {
             values.put(StreamWorkflow.DETECTOR, arns.get(DETECTOR));
             values.put(StreamWorkflow.NOTIFIER, arns.get(NOTIFIER));
             values.put(StreamWorkflow.SEGMENTS_PER_EXECUTION, Integer.toString(builder.segmentsPerExecution));
+            values.put(StreamWorkflow.DETECTORS, String.join(",", builder.corruptionModel
+                    ? MODEL_DEPLOYMENT_DETECTORS : DetectorSettings.NAMES));
             this.stateMachineArn = sfn.createStateMachine(b -> b.name(STATE_MACHINE)
                     .definition(StreamWorkflow.definition(values))
                     .roleArn("arn:aws:iam::" + cloud.accountId() + ":role/avmon-stream-workflow"))

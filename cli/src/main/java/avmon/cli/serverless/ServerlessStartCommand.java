@@ -70,7 +70,8 @@ public final class ServerlessStartCommand implements Callable<Integer> {
     Integer segmentsPerExecution;
 
     @Option(names = "--detectors", split = ",", paramLabel = "NAME",
-            description = {"detectors to run (default: all classical ones that fit the stream);",
+            description = {"detectors to run (default: local, the classical ones that fit the stream;",
+                "localstack/aws, the ones the deployed detector function runs);",
                 "corruption_model deploys the detector with the model (local), or needs cdk -c corruptionModel=true (aws)"})
     List<String> detectors;
 
@@ -125,8 +126,8 @@ public final class ServerlessStartCommand implements Callable<Integer> {
             if (!source.startsWith("s3://") && !source.startsWith("https://")) {
                 throw new UserError("--target " + target + " takes s3:// or https:// sources, not " + source, 2);
             }
-            streams.add(new StreamInput(streamId(idFromUrl(source)), source,
-                    detectors == null ? DetectorSettings.NAMES : detectors, segmentsPerExecution));
+            // Without --detectors, the execution runs what the deployed detector function runs (the workflow's default).
+            streams.add(new StreamInput(streamId(idFromUrl(source)), source, detectors, segmentsPerExecution));
         }
         SfnClientBuilder client = SfnClient.builder().httpClient(UrlConnectionHttpClient.create());
         if (region != null) {

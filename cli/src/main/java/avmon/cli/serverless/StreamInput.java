@@ -11,7 +11,8 @@ import java.util.List;
  *
  * @param streamId             the stream's id (checked here, before it reaches a function or a key)
  * @param source               its playlist, {@code s3://bucket/streams/<id>/index.m3u8} or an https URL
- * @param detectors            the detectors to run, each starting without state
+ * @param detectors            the detectors to run, each starting without state, or {@code null} for those the
+ *                             deployment's detector function runs (the workflow's default)
  * @param segmentsPerExecution segments per execution before continuing as new, or {@code null} for the
  *                             state machine's own setting
  */
@@ -21,8 +22,8 @@ public record StreamInput(String streamId, String source, List<String> detectors
 
     public StreamInput {
         SegmentKey.requireValidStreamId(streamId);
-        detectors = List.copyOf(detectors);
-        if (detectors.isEmpty()) {
+        detectors = detectors == null ? null : List.copyOf(detectors);
+        if (detectors != null && detectors.isEmpty()) {
             throw new IllegalArgumentException(streamId + ": no detectors to run");
         }
         if (segmentsPerExecution != null && segmentsPerExecution < 1) {
@@ -35,9 +36,11 @@ public record StreamInput(String streamId, String source, List<String> detectors
         ObjectNode input = JSON.createObjectNode();
         input.put("streamId", streamId);
         input.put("source", source);
-        ArrayNode runs = input.putArray("detectors");
-        for (String name : detectors) {
-            runs.addObject().put("name", name).putNull("state");
+        if (detectors != null) {
+            ArrayNode runs = input.putArray("detectors");
+            for (String name : detectors) {
+                runs.addObject().put("name", name).putNull("state");
+            }
         }
         if (segmentsPerExecution != null) {
             input.put("segmentsPerExecution", segmentsPerExecution);

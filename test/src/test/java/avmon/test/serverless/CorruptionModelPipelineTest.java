@@ -158,21 +158,52 @@ class CorruptionModelPipelineTest {
                 "the same model on the same pictures, segments with the state between them or one continuous stream");
     }
 
+    @Test
+    void run_inputWithoutDetectors_runsWhatTheDeployedDetectorRunsModelIncluded() throws Exception {
+        String id = "patterns-default";
+        String source = new StreamUpload(pipeline.s3(), LocalPipeline.BUCKET).upload(id, stream.directory());
+        StreamOutcome run = pipeline.executions(Duration.ofMinutes(5), line -> { })
+                .run(List.of(new StreamInput(id, source, null, null))).get(0);
+
+        assertEquals("SUCCEEDED", run.status(), () -> run.error() + " " + run.cause());
+        // The Map runs a segment's detectors in parallel: compare what ran, not in which order.
+        List<String> ran = detectorResults(run).stream().map(r -> r.path("name").asText()).sorted().toList();
+        List<String> expected = new ArrayList<>();
+        for (int segment = 0; segment < stream.segments(); segment++) {
+            expected.addAll(LocalPipeline.MODEL_DEPLOYMENT_DETECTORS);
+        }
+        assertEquals(expected.stream().sorted().toList(), ran,
+                "every segment ran each of the deployment's detectors once, the model among them");
+        List<Defect> found = DefectMatching.defectsOf(id, DefectMatching.notifications(subscriber.messages()));
+        assertEquals(DefectMatching.defectsOf(ID, DefectMatching.notifications(subscriber.messages())).stream()
+                        .map(d -> d.type() + " " + d.start() + "-" + d.end()).toList(),
+                found.stream().filter(d -> d.detector().equals(CorruptionModelDetector.NAME))
+                        .map(d -> d.type() + " " + d.start() + "-" + d.end()).toList(),
+                "the model reports what it reported when named alone");
+    }
+
     /** The detector's state after each segment, from the RunDetector results in the execution's history. */
     private static List<JsonNode> detectorStates() {
-        List<JsonNode> states = new ArrayList<>();
-        for (String arn : outcome.executionArns()) {
+        return detectorResults(outcome).stream()
+                .filter(r -> CorruptionModelDetector.NAME.equals(r.path("name").asText()))
+                .map(r -> r.path("state")).toList();
+    }
+
+    /** Each RunDetector result ({name, state}) in the stream's execution histories, in the order they came. */
+    private static List<JsonNode> detectorResults(StreamOutcome run) {
+        List<JsonNode> results = new ArrayList<>();
+        for (String arn : run.executionArns()) {
             for (HistoryEvent e : pipeline.sfn().getExecutionHistoryPaginator(b -> b.executionArn(arn)).events()) {
                 if (e.type() != HistoryEventType.TASK_SUCCEEDED || e.taskSucceededEventDetails().output() == null) {
                     continue;
                 }
                 JsonNode result = readTree(e.taskSucceededEventDetails().output()).path("Payload").path("detector");
-                if (CorruptionModelDetector.NAME.equals(result.path("name").asText())) {
-                    states.add(result.path("state"));
+                if (result.has("name")) {
+                    results.add(result);
                 }
             }
         }
-        return states;
+        return results;
     }
 
     private static JsonNode readTree(String json) {

@@ -10,6 +10,7 @@ import avmon.cli.serverless.StreamInput;
 import avmon.cli.serverless.StreamOutcome;
 import avmon.cli.serverless.StreamUpload;
 import avmon.core.detect.DefectType;
+import avmon.core.detect.DetectorSettings;
 import avmon.core.synth.GeneratedStream;
 import avmon.core.synth.InjectedDefect;
 import avmon.core.synth.StreamGenerator;
@@ -105,7 +106,8 @@ class LocalStackPipelineIT {
             String stateMachine = sfn.createStateMachine(b -> b.name(LocalPipeline.STATE_MACHINE).roleArn(ROLE)
                     .definition(StreamWorkflow.definition(Map.of(StreamWorkflow.CONVERTER, converter,
                             StreamWorkflow.DETECTOR, detector, StreamWorkflow.NOTIFIER, notifier,
-                            StreamWorkflow.SEGMENTS_PER_EXECUTION, "2")))).stateMachineArn();
+                            StreamWorkflow.SEGMENTS_PER_EXECUTION, "2",
+                            StreamWorkflow.DETECTORS, String.join(",", DetectorSettings.NAMES))))).stateMachineArn();
 
             String source = new StreamUpload(s3, LocalPipeline.BUCKET).upload("ls-freeze", stream.directory());
             StreamOutcome outcome = new StreamExecutions(sfn, stateMachine, Duration.ofSeconds(1), Duration.ofMinutes(10),
