@@ -82,9 +82,10 @@ public final class ServerlessStack extends Stack {
         CfnOutput.Builder.create(this, "DefectsTopicArn").value(defectsTopic.getTopicArn()).build();
         CfnOutput.Builder.create(this, "AlarmsTopicArn").value(alarmsTopic.getTopicArn()).build();
         if (settings.corruptionModel()) {
-            // Each execution names its detectors in its input; this is the list the detector function runs.
+            // What the detector function runs, and what an execution runs when its input names no detectors.
             CfnOutput.Builder.create(this, "Detectors").value(String.join(",", settings.detectors()))
-                    .description("avmon serverless start --target aws --detectors THIS ...").build();
+                    .description("Detectors an execution runs unless its input (serverless start --detectors) names some")
+                    .build();
         }
         suppressFindings(settings);
     }
