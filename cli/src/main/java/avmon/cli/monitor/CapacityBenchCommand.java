@@ -18,12 +18,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code avmon monitor-bench capacity}: how many concurrent 720p25 streams one core analyses in real time,
- * next to how many it decodes, measured in the same run; with CPU seconds and memory per stream-hour.
+ * {@code avmon monitor-bench capacity}: how many concurrent 720p25 live streams one core analyses in real
+ * time, next to how many it decodes in real time, measured in the same run; with CPU seconds and memory per
+ * stream-hour. Run it pinned to one quiet core ({@code taskset -c 0}): real-time checks measure the
+ * machine as much as the monitor.
  */
 @Command(name = "capacity", mixinStandardHelpOptions = true,
         description = {"Streams one core sustains in real time with full analysis, next to decoding alone,",
-            "measured in one run; CPU seconds and memory per stream-hour. About a minute by default."})
+            "each found by real-time checks in one run; CPU seconds and memory per stream-hour.",
+            "About 15 minutes by default (a minute per check); run it on a quiet core:",
+            "  taskset -c 0 avmon monitor-bench capacity --segment-seconds 2"})
 public final class CapacityBenchCommand implements Callable<Integer> {
 
     private static final double MB = 1024.0 * 1024.0;
@@ -47,13 +51,18 @@ public final class CapacityBenchCommand implements Callable<Integer> {
             description = "Stream time per stream at full speed (default: ${DEFAULT-VALUE}).")
     double seconds;
 
-    @Option(names = "--realtime-seconds", paramLabel = "S", defaultValue = "30",
-            description = "How long the real-time check runs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--realtime-seconds", paramLabel = "S", defaultValue = "60",
+            description = "How long each real-time check runs (default: ${DEFAULT-VALUE}).")
     double realTimeSeconds;
 
     @Option(names = "--realtime-streams", paramLabel = "N", defaultValue = "0",
-            description = "Streams in the real-time check (default: the full-analysis streams per core measured).")
+            description = {"Check exactly N streams at real time, once decoding alone and once with full analysis;",
+                "0 (default) searches for each one's largest count that keeps up."})
     int realTimeStreams;
+
+    @Option(names = "--max-streams", paramLabel = "N", defaultValue = "200",
+            description = "Largest count a real-time search tries (default: ${DEFAULT-VALUE}).")
+    int maxStreams;
 
     @Option(names = "--max-lag", paramLabel = "S", defaultValue = "2",
             description = "Lag a real-time stream may reach and still keep up (default: ${DEFAULT-VALUE}).")
@@ -64,10 +73,6 @@ public final class CapacityBenchCommand implements Callable<Integer> {
                 "0 (default) sample by sample, as a frame-by-frame source."})
     double segmentSeconds;
 
-    @Option(names = "--find-sustained",
-            description = "When the real-time check fails, try again with 5%% fewer streams, up to four times.")
-    boolean findSustained;
-
     @Option(names = "--detectors", split = ",", paramLabel = "NAME", description = "Detectors (default: all).")
     List<String> detectorNames;
 
@@ -75,13 +80,14 @@ public final class CapacityBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         int n = streams != null ? streams : Runtime.getRuntime().availableProcessors();
-        if (n < 1 || seconds <= 0 || realTimeSeconds <= 0 || realTimeStreams < 0 || segmentSeconds < 0) {
-            throw new UserError("--streams, --seconds and --realtime-seconds must be positive, --segment-seconds not negative", 2);
+        if (n < 1 || seconds <= 0 || realTimeSeconds <= 0 || maxStreams < 1 || realTimeStreams < 0 || segmentSeconds < 0) {
+            throw new UserError("--streams, --seconds, --realtime-seconds and --max-streams must be positive,"
+                    + " --realtime-streams and --segment-seconds not negative", 2);
         }
         Path input = BenchInputs.clip(clip, size, 10, out);
         List<Detector<?>> detectors = detectors();
         CapacityBenchmark bench = new CapacityBenchmark(new CapacityBenchmark.Settings(input, n, seconds, realTimeSeconds,
-                Duration.ofMillis((long) (maxLag * 1000)), realTimeStreams, findSustained, segmentSeconds), detectors, MediaOptions.defaults(), line -> {
+                Duration.ofMillis((long) (maxLag * 1000)), realTimeStreams, maxStreams, segmentSeconds), detectors, MediaOptions.defaults(), line -> {
                     out.println("... " + line);
                     out.flush();
                 });
@@ -98,44 +104,75 @@ public final class CapacityBenchCommand implements Callable<Integer> {
     private void print(CapacityBenchmark.Report r, List<Detector<?>> detectors, PrintWriter out) {
         out.println();
         out.println("input: " + (clip != null ? clip : size + " 25 fps generated clip") + ", detectors "
-                + detectors.stream().map(Detector::name).toList() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
+                + detectors.stream().map(Detector::name).toList() + ", " + r.cores() + " core" + (r.cores() == 1 ? "" : "s"));
+        out.println("at full speed (CPU time; the estimate each real-time search starts from):");
         out.printf(Locale.ROOT, "%-16s %7s %9s %7s %7s %13s %21s%n", "", "streams", "stream s", "wall s", "CPU s",
                 "streams/core", "CPU s / stream-hour");
         row(out, "decode only", r.decodeOnly());
         row(out, "full analysis", r.analysis());
-        out.printf(Locale.ROOT, "full analysis / decode only: %.3f (target: at least 0.85)%n", r.analysisToDecodeRatio());
-        for (CapacityBenchmark.RealTimeCheck rt : r.realTimeChecks()) {
-            realTime(rt, r.cores(), out);
+        out.printf(Locale.ROOT, "full analysis / decode only by CPU time: %.3f%n", r.analysisToDecodeRatio());
+        out.printf(Locale.ROOT, "in real time (%.0f s per check%s; kept up = none behind and mean lag grows under %.1f s"
+                        + " per minute over the second half):%n", realTimeSeconds,
+                segmentSeconds > 0 ? String.format(Locale.ROOT, ", streams arrive in %.0f s segments", segmentSeconds) : "",
+                CapacityBenchmark.RealTimeCheck.MAX_LAG_GROWTH_PER_MINUTE);
+        // In the order run, the two sides taking turns.
+        List<CapacityBenchmark.RealTimeCheck> decoded = r.decodeOnlyRealTime().checks();
+        List<CapacityBenchmark.RealTimeCheck> analysed = r.analysisRealTime().checks();
+        for (int i = 0; i < Math.max(decoded.size(), analysed.size()); i++) {
+            if (i < decoded.size()) {
+                realTime("decode only", decoded.get(i), r.cores(), out);
+            }
+            if (i < analysed.size()) {
+                realTime("full analysis", analysed.get(i), r.cores(), out);
+            }
         }
-        int sustained = r.sustainedStreams();
-        if (sustained > 0) {
-            // No more than the first count was tried when it kept up: the capacity may be higher.
-            String bound = r.realTimeChecks().get(0).keptUp() ? "at least " : "";
-            out.printf(Locale.ROOT, "sustained in real time: %s%d streams on %d core%s = %s%.3f of decode only (target: at least 0.85)%n",
-                    bound, sustained, r.cores(), r.cores() == 1 ? "" : "s", bound, r.sustainedToDecodeRatio());
+        out.println(sustained("decode only", r.decodeOnlyRealTime(), r.cores()));
+        out.println(sustained("full analysis", r.analysisRealTime(), r.cores()));
+        List<CapacityBenchmark.RealTimeCheck> all = r.analysisRealTime().checks();
+        metering(r.analysisRealTime().sustainedCheck().orElse(all.get(all.size() - 1)), out);
+        if (Double.isNaN(r.sustainedRatio())) {
+            out.println("full analysis / decode only in real time: not measured (decoding alone kept up with no count tried)");
         } else {
-            out.println("sustained in real time: no count tried kept up" + (findSustained ? "" : " (--find-sustained tries fewer)"));
+            out.printf(Locale.ROOT, "full analysis / decode only in real time: %d / %d = %.3f (target: at least 0.85)%s%n",
+                    r.analysisRealTime().sustained(), r.decodeOnlyRealTime().sustained(), r.sustainedRatio(),
+                    r.decodeOnlyRealTime().exact() && r.analysisRealTime().exact() ? ""
+                            : " - a count is a bound, not pinned: see above");
         }
         out.flush();
     }
 
-    private void realTime(CapacityBenchmark.RealTimeCheck rt, int cores, PrintWriter out) {
-        ResourceUsage u = rt.usage();
+    private static String sustained(String side, CapacityBenchmark.RealTimeSearch s, int cores) {
+        String on = " on " + cores + " core" + (cores == 1 ? "" : "s");
+        if (s.sustained() == 0) {
+            return String.format(Locale.ROOT, "sustained, %s: none of the counts tried (%d failed)%s", side, s.failedAt(), on);
+        }
+        if (s.exact()) {
+            return String.format(Locale.ROOT, "sustained, %s: %d streams (%d did not keep up)%s", side, s.sustained(),
+                    s.failedAt(), on);
+        }
+        return String.format(Locale.ROOT, "sustained, %s: at least %d streams%s%s", side, s.sustained(),
+                s.failedAt() > 0 ? ", fewer than " + s.failedAt() : " (no larger count tried)", on);
+    }
+
+    private void realTime(String side, CapacityBenchmark.RealTimeCheck rt, int cores, PrintWriter out) {
         // Streams behind while the process used all its cores had too little CPU for their count; behind while
         // it was mostly idle, they were held up by other load on the machine (or by waiting), not by analysis.
         String starved = !rt.keptUp() && rt.coresUsed() < STARVED_SHARE * cores
                 ? String.format(Locale.ROOT, " (busy only %.2f of its %d core%s while behind: other load on the"
-                        + " machine, or waiting; not the CPU the analysis needs)", rt.coresUsed(), cores, cores == 1 ? "" : "s")
+                        + " machine, or waiting; not the CPU the streams need)", rt.coresUsed(), cores, cores == 1 ? "" : "s")
                 : "";
-        out.printf(Locale.ROOT, "real time: %d streams at once for %.0f s%s: worst lag %.2f s, mean lag grows %+.2f s per minute"
-                        + " over the second half, %d behind, %.2f cores busy: %s%s%n",
-                rt.streams(), realTimeSeconds, segmentSeconds > 0 ? String.format(Locale.ROOT, " (in %.0f s segments)", segmentSeconds) : "",
-                rt.maxLagSeconds(), rt.lagGrowthPerMinute(), rt.behind(), rt.coresUsed(),
-                rt.keptUp() ? "KEPT UP" : "DID NOT KEEP UP", starved);
-        out.printf(Locale.ROOT, "  CPU seconds per stream-hour %.1f; peak heap %.1f MB; peak resident %.1f MB "
-                        + "(%.1f MB per stream over a %.1f MB baseline); %.1f MB per stream in all%n",
-                u.cpuSecondsPerStreamHour(), u.peakHeapBytes() / MB, u.peakResidentBytes() / MB, rt.addedMbPerStream(),
-                rt.baselineResidentBytes() / MB, u.memoryMbPerStream());
+        out.printf(Locale.ROOT, "  %-13s %4d streams: worst lag %5.2f s, mean lag grows %+.2f s per minute, %d behind,"
+                        + " %.2f cores busy, %.0f CPU s per stream-hour: %s%s%n",
+                side, rt.streams(), rt.maxLagSeconds(), rt.lagGrowthPerMinute(), rt.behind(), rt.coresUsed(),
+                rt.usage().cpuSecondsPerStreamHour(), rt.keptUp() ? "KEPT UP" : "DID NOT KEEP UP", starved);
+    }
+
+    private static void metering(CapacityBenchmark.RealTimeCheck rt, PrintWriter out) {
+        ResourceUsage u = rt.usage();
+        out.printf(Locale.ROOT, "metering, %d streams with full analysis: CPU seconds per stream-hour %.1f; peak heap %.1f MB;"
+                        + " peak resident %.1f MB (%.1f MB per stream over a %.1f MB baseline); %.1f MB per stream in all%n",
+                rt.streams(), u.cpuSecondsPerStreamHour(), u.peakHeapBytes() / MB, u.peakResidentBytes() / MB,
+                rt.addedMbPerStream(), rt.baselineResidentBytes() / MB, u.memoryMbPerStream());
     }
 
     private static double loadAverage() {

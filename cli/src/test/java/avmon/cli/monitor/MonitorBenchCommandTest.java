@@ -13,32 +13,58 @@ import picocli.CommandLine;
 class MonitorBenchCommandTest {
 
     @Test
-    void capacity_tinyRun_printsBothThroughputsTheRatioAndTheRealTimeCheck() {
+    void capacity_oneCountAskedFor_checksItDecodingAloneAndAnalysedAndPrintsBothRatios() {
         StringWriter out = new StringWriter();
         int code = run(out, "monitor-bench", "capacity", "--size", "160x90", "--streams", "1", "--seconds", "3",
-                "--realtime-seconds", "1");
+                "--realtime-seconds", "2", "--realtime-streams", "2");
 
         String text = out.toString();
         assertEquals(0, code, () -> "exit code; output: " + text);
         assertTrue(text.matches("(?s).*decode only\\s+1\\s+\\d.*"), () -> "decode-only row: " + text);
         assertTrue(text.matches("(?s).*full analysis\\s+1\\s+\\d.*"), () -> "analysis row: " + text);
-        assertTrue(text.contains("full analysis / decode only:"), () -> "ratio: " + text);
-        assertTrue(text.matches("(?s).*real time: \\d+ streams at once.*CPU seconds per stream-hour.*"),
-                () -> "real-time check and metering: " + text);
-        assertTrue(text.matches("(?s).*mean lag grows [+-]\\d+\\.\\d+ s per minute.*: (KEPT UP|DID NOT KEEP UP).*"),
-                () -> "whether the lag grew, and the verdict: " + text);
-        assertTrue(text.contains("sustained in real time:"), () -> "the sustained count: " + text);
+        assertTrue(text.contains("full analysis / decode only by CPU time:"), () -> "CPU-time ratio: " + text);
+        assertTrue(text.matches("(?s).*  decode only\\s+2 streams: worst lag.*mean lag grows [+-]\\d+\\.\\d+ s per minute"
+                + ".*: (KEPT UP|DID NOT KEEP UP).*"), () -> "real-time check decoding alone: " + text);
+        assertTrue(text.matches("(?s).*  full analysis\\s+2 streams: worst lag.*: (KEPT UP|DID NOT KEEP UP).*"),
+                () -> "real-time check with full analysis: " + text);
+        assertTrue(text.contains("sustained, decode only:") && text.contains("sustained, full analysis:"),
+                () -> "both sustained counts: " + text);
+        assertTrue(text.matches("(?s).*metering, 2 streams with full analysis: CPU seconds per stream-hour \\d.*"),
+                () -> "metering: " + text);
+        assertTrue(text.contains("full analysis / decode only in real time:"), () -> "real-time ratio: " + text);
     }
 
     @Test
-    void capacity_segmentPacing_realTimeCheckSaysItsStreamsArriveBySegment() {
+    void capacity_segmentPacing_realTimeChecksSayTheirStreamsArriveBySegment() {
         StringWriter out = new StringWriter();
         int code = run(out, "monitor-bench", "capacity", "--size", "160x90", "--streams", "1", "--seconds", "3",
                 "--realtime-seconds", "3", "--realtime-streams", "2", "--segment-seconds", "1");
 
         String text = out.toString();
         assertEquals(0, code, () -> "exit code; output: " + text);
-        assertTrue(text.contains("real time: 2 streams at once for 3 s (in 1 s segments)"), () -> "check by segment: " + text);
+        assertTrue(text.contains("in real time (3 s per check, streams arrive in 1 s segments;"), () -> "checks by segment: " + text);
+    }
+
+    @Test
+    void capacity_search_stopsAtMaxStreamsWhenEveryCountKeepsUp() {
+        StringWriter out = new StringWriter();
+        // A 160x90 clip decodes hundreds of times faster than real time: every count up to the cap keeps up.
+        int code = run(out, "monitor-bench", "capacity", "--size", "160x90", "--streams", "1", "--seconds", "3",
+                "--realtime-seconds", "2", "--max-streams", "2");
+
+        String text = out.toString();
+        assertEquals(0, code, () -> "exit code; output: " + text);
+        assertTrue(text.contains("sustained, decode only: at least 2 streams (no larger count tried)"),
+                () -> "the cap is a lower bound: " + text);
+        assertTrue(text.contains("full analysis / decode only in real time: 2 / 2 = 1.000"), () -> "ratio: " + text);
+    }
+
+    @Test
+    void capacity_maxStreamsZero_isAUsageError() {
+        StringWriter out = new StringWriter();
+        int code = run(out, "monitor-bench", "capacity", "--max-streams", "0");
+
+        assertEquals(2, code, "usage error");
     }
 
     @Test

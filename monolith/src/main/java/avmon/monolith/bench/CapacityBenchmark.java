@@ -24,16 +24,20 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * How many streams of a clip one core analyses in real time: measured, in one run, for decoding alone and
- * for the full monitor (decoding, all detectors, supervisor), then checked by running that many streams at
- * real time.
+ * How many streams of a clip one core analyses in real time, next to how many it decodes in real time,
+ * measured in one run.
  *
- * <p>Throughput phases play {@code streams} copies of the clip, looped to {@code fullSpeedSeconds} each, as
- * fast as they decode; the process's CPU time per second of stream gives the streams one core sustains
- * (CPU time, not wall time, so other load on the machine does not count against it). The real-time check
- * then plays the full-analysis count of streams paced at real time and records the worst lag and whether
- * the streams' lag grows ({@link LagTrend}): the check passes only when none fell behind and their mean lag
- * holds its level over the second half of the run.
+ * <p>Two throughput phases play {@code streams} copies of the clip, looped to {@code fullSpeedSeconds} each,
+ * as fast as they decode, once decoding alone and once with the full monitor; the process's CPU time per
+ * second of stream estimates the streams one core sustains (CPU time, so other load on the machine counts
+ * little). Those estimates only start the real-time searches: many streams interleaved on one core cost more
+ * each than one stream alone (their decoders' pictures no longer stay in cache), so the capacity is what
+ * real-time checks show. A check plays {@code n} streams paced at real time through the
+ * {@link StreamSupervisor} and passes when none fell behind and their mean lag holds its level over the
+ * second half ({@link LagTrend}). Decoding alone is the same supervisor with no detectors, so the two
+ * searches differ in nothing but the analysis. {@link SustainedSearch} finds each one's largest count that
+ * keeps up; the two searches take turns, check by check, so that a change in the machine's other load falls
+ * on both alike.
  */
 public final class CapacityBenchmark {
 
@@ -43,16 +47,17 @@ public final class CapacityBenchmark {
      * @param clip             the input each stream loops (a playlist or file)
      * @param streams          streams at once in the throughput phases (one per core keeps them busy)
      * @param fullSpeedSeconds stream time per stream in the throughput phases
-     * @param realTimeSeconds  how long the real-time check runs
+     * @param realTimeSeconds  how long each real-time check runs
      * @param maxLag           the lag a stream may reach and still count as keeping up
-     * @param realTimeStreams  streams in the real-time check, or 0 for the measured full-analysis capacity
-     * @param findSustained    when the real-time check fails, try again with 5% fewer streams (a few times)
-     * @param segmentSeconds   in the real-time check, release each stream a segment of this length at a time,
+     * @param realTimeStreams  check exactly this many streams at real time, once for each side; 0 to search
+     *                         for each side's largest count that keeps up
+     * @param maxStreams       the largest count a search tries
+     * @param segmentSeconds   in the real-time checks, release each stream a segment of this length at a time,
      *                         as live HLS arrives; 0 sample by sample. A segment's worth of lag is allowed on
      *                         top of {@code maxLag}: the last picture of a segment waits for the whole segment.
      */
     public record Settings(Path clip, int streams, double fullSpeedSeconds, double realTimeSeconds, Duration maxLag,
-                           int realTimeStreams, boolean findSustained, double segmentSeconds) {
+                           int realTimeStreams, int maxStreams, double segmentSeconds) {
     }
 
     /**
@@ -108,36 +113,58 @@ public final class CapacityBenchmark {
     }
 
     /**
-     * The whole result.
+     * One side's real-time checks, in the order run, and what they show.
      *
-     * @param realTimeChecks the real-time checks in the order run: one, or with {@link Settings#findSustained()}
-     *                       each smaller count tried until one kept up
-     * @param cores          the cores the process could run on
+     * @param checks    the checks
+     * @param sustained the largest count that kept up, 0 when none did
+     * @param failedAt  the smallest count that did not keep up, 0 when all did (the capacity may be higher)
      */
-    public record Report(Throughput decodeOnly, Throughput analysis, List<RealTimeCheck> realTimeChecks, int cores) {
-        public Report {
-            realTimeChecks = List.copyOf(realTimeChecks);
+    public record RealTimeSearch(List<RealTimeCheck> checks, int sustained, int failedAt) {
+        public RealTimeSearch {
+            checks = List.copyOf(checks);
         }
 
-        /** Full-analysis capacity as a fraction of decode-only capacity. */
+        /** Whether the capacity is pinned to one count: the next count up did not keep up. */
+        public boolean exact() {
+            return sustained > 0 && failedAt == sustained + 1;
+        }
+
+        /** The check of the sustained count, if one kept up. */
+        public java.util.Optional<RealTimeCheck> sustainedCheck() {
+            return checks.stream().filter(c -> c.keptUp() && c.streams() == sustained).findFirst();
+        }
+    }
+
+    /**
+     * The whole result.
+     *
+     * @param decodeOnly         decoding alone at full speed
+     * @param analysis           the full monitor at full speed
+     * @param decodeOnlyRealTime decoding alone, paced at real time
+     * @param analysisRealTime   the full monitor, paced at real time
+     * @param cores              the cores the process could run on
+     */
+    public record Report(Throughput decodeOnly, Throughput analysis, RealTimeSearch decodeOnlyRealTime,
+                         RealTimeSearch analysisRealTime, int cores) {
+
+        /** Full-analysis capacity as a fraction of decode-only capacity, by CPU time. */
         public double analysisToDecodeRatio() {
             return analysis.streamsPerCore() / decodeOnly.streamsPerCore();
         }
 
-        /** The largest count of streams checked that kept up in real time, or 0 when none did. */
-        public int sustainedStreams() {
-            return realTimeChecks.stream().filter(RealTimeCheck::keptUp).mapToInt(RealTimeCheck::streams).max().orElse(0);
-        }
-
-        /** Streams sustained in real time per core, as a fraction of the streams per core decoding alone allows. */
-        public double sustainedToDecodeRatio() {
-            return sustainedStreams() / (double) cores / decodeOnly.streamsPerCore();
+        /**
+         * Streams sustained in real time with full analysis, as a fraction of those sustained decoding alone;
+         * NaN when decoding alone kept up with none.
+         */
+        public double sustainedRatio() {
+            int decoded = decodeOnlyRealTime.sustained();
+            return decoded == 0 ? Double.NaN : analysisRealTime.sustained() / (double) decoded;
         }
     }
 
     private static final int ROUNDS = 2;
-    /** How many smaller counts {@link Settings#findSustained()} tries after the first check. */
-    private static final int MAX_STEPS_DOWN = 4;
+    /** Real-time checks each search may run: enough to bracket and then pin down a count of about 30. */
+    private static final int MAX_CHECKS = 7;
 
     private final Settings settings;
     private final List<Detector<?>> detectors;
@@ -152,7 +179,7 @@ public final class CapacityBenchmark {
         this.progress = progress;
     }
 
-    /** Runs the three phases. */
+    /** Runs the throughput phases, then both real-time searches. */
     public Report run() throws Exception {
         progress.accept("warming up (JIT, natives)");
         decodeOnly(1, Math.min(10, settings.fullSpeedSeconds()));
@@ -168,19 +195,42 @@ public final class CapacityBenchmark {
                     + settings.fullSpeedSeconds() + " s at full speed");
             analysis = best(analysis, analysis());
         }
-        int n = settings.realTimeStreams() > 0 ? settings.realTimeStreams()
-                : Math.max(1, (int) Math.floor(analysis.streamsPerCore()));
-        List<RealTimeCheck> checks = new ArrayList<>();
-        for (int step = 0; step <= MAX_STEPS_DOWN; step++) {
-            progress.accept("real time: " + n + " streams for " + settings.realTimeSeconds() + " s");
-            RealTimeCheck check = realTime(n);
-            checks.add(check);
-            if (check.keptUp() || !settings.findSustained() || n == 1) {
-                break;
-            }
-            n = Math.max(1, Math.min(n - 1, (int) Math.floor(n * 0.95)));
+        int cores = Runtime.getRuntime().availableProcessors();
+        SustainedSearch decodeSearch = search(decode, cores);
+        SustainedSearch analysisSearch = search(analysis, cores);
+        List<RealTimeCheck> decodeChecks = new ArrayList<>();
+        List<RealTimeCheck> analysisChecks = new ArrayList<>();
+        while (decodeSearch.next().isPresent() || analysisSearch.next().isPresent()) {
+            step(decodeSearch, "decode only", List.of(), decodeChecks);
+            step(analysisSearch, "full analysis", detectors, analysisChecks);
         }
-        return new Report(decode, analysis, checks, Runtime.getRuntime().availableProcessors());
+        return new Report(decode, analysis, result(decodeSearch, decodeChecks), result(analysisSearch, analysisChecks),
+                cores);
+    }
+
+    /** A search starting from the count the CPU time allows, or checking the one count asked for. */
+    private SustainedSearch search(Throughput fullSpeed, int cores) {
+        if (settings.realTimeStreams() > 0) {
+            return new SustainedSearch(settings.realTimeStreams(), settings.realTimeStreams(), 1);
+        }
+        return new SustainedSearch((int) Math.floor(fullSpeed.streamsPerCore() * cores), settings.maxStreams(), MAX_CHECKS);
+    }
+
+    private void step(SustainedSearch search, String side, List<Detector<?>> run, List<RealTimeCheck> checks)
+            throws Exception {
+        if (search.next().isEmpty()) {
+            return;
+        }
+        int n = search.next().getAsInt();
+        progress.accept("real time, " + side + ": " + n + " streams for " + settings.realTimeSeconds() + " s");
+        RealTimeCheck check = realTime(n, run);
+        checks.add(check);
+        search.record(n, check.keptUp());
+        progress.accept("  " + (check.keptUp() ? "kept up" : "did not keep up"));
+    }
+
+    private static RealTimeSearch result(SustainedSearch search, List<RealTimeCheck> checks) {
+        return new RealTimeSearch(checks, search.sustained(), search.failedAt().orElse(0));
     }
 
     private static Throughput best(Throughput a, Throughput b) {
@@ -230,16 +280,16 @@ public final class CapacityBenchmark {
         }
     }
 
-    /** {@code n} streams paced at real time with full analysis; the worst lag says whether they kept up. */
-    private RealTimeCheck realTime(int n) throws Exception {
+    /** {@code n} streams paced at real time through {@code run}; their lag says whether they kept up. */
+    private RealTimeCheck realTime(int n, List<Detector<?>> run) throws Exception {
         List<StreamSource> sources = sources(n, true);
         Duration allowedLag = settings.maxLag().plusNanos((long) (settings.segmentSeconds() * 1e9));
-        SupervisorSettings run = SupervisorSettings.DEFAULT.withWorkers(n).withMaxLag(allowedLag);
+        SupervisorSettings supervised = SupervisorSettings.DEFAULT.withWorkers(n).withMaxLag(allowedLag);
         ResourceMeter baseline = new ResourceMeter();
         System.gc();
         long baselineResident = baseline.residentBytes();
-        try (StreamSupervisor supervisor = new StreamSupervisor(sources, detectors, new CountingNotifier(),
-                new LoopingOpener(options, settings.realTimeSeconds(), settings.segmentSeconds()), run)) {
+        try (StreamSupervisor supervisor = new StreamSupervisor(sources, run, new CountingNotifier(),
+                new LoopingOpener(options, settings.realTimeSeconds(), settings.segmentSeconds()), supervised)) {
             ResourceMeter meter = new ResourceMeter();
             supervisor.start();
             double maxLag = 0;

@@ -14,7 +14,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Paced by segment, the stream is released a segment at a time instead, as live HLS arrives: every
  * sample of a segment as soon as the segment's time has come, so a reader decodes each segment in one go,
- * as it does behind FFmpeg's HLS demuxer.
+ * as it does behind FFmpeg's HLS demuxer. A phase shifts the segment boundaries: with phase {@code p} the
+ * first segment is {@code segment - p} long, so streams given different phases arrive at different moments,
+ * as independent live streams do.
  */
 public final class PacedMediaStream implements MediaStream {
 
@@ -24,6 +26,7 @@ public final class PacedMediaStream implements MediaStream {
     private final MediaStream inner;
     private final Interruption interruption;
     private final double segmentSeconds;
+    private final double phaseSeconds;
     private long wallStart;
     private double streamStart = Double.NaN;
 
@@ -37,12 +40,25 @@ public final class PacedMediaStream implements MediaStream {
      * with READ_FAILED once {@code interruption} (may be null) fires.
      */
     public PacedMediaStream(MediaStream inner, Interruption interruption, double segmentSeconds) {
+        this(inner, interruption, segmentSeconds, 0);
+    }
+
+    /**
+     * Paces {@code inner} a segment of {@code segmentSeconds} at a time, its boundaries shifted by
+     * {@code phaseSeconds} (0 up to the segment length); a wait gives up with READ_FAILED once
+     * {@code interruption} (may be null) fires.
+     */
+    public PacedMediaStream(MediaStream inner, Interruption interruption, double segmentSeconds, double phaseSeconds) {
         if (segmentSeconds < 0) {
             throw new IllegalArgumentException("segment length must not be negative: " + segmentSeconds);
+        }
+        if (phaseSeconds < 0 || phaseSeconds > 0 && phaseSeconds >= segmentSeconds) {
+            throw new IllegalArgumentException("phase must be 0 or more and shorter than a segment: " + phaseSeconds);
         }
         this.inner = inner;
         this.interruption = interruption;
         this.segmentSeconds = segmentSeconds;
+        this.phaseSeconds = phaseSeconds;
     }
 
     @Override
@@ -62,7 +78,7 @@ public final class PacedMediaStream implements MediaStream {
         }
         double since = sample.time() - streamStart;
         if (segmentSeconds > 0) {
-            since = Math.floor(since / segmentSeconds) * segmentSeconds;
+            since = Math.max(0, Math.floor((since + phaseSeconds) / segmentSeconds) * segmentSeconds - phaseSeconds);
         }
         long due = wallStart + (long) (since * 1e9);
         for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
