@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
         description = {"Streams one core sustains in real time with full analysis, next to decoding alone,",
             "each found by real-time checks in one run; CPU seconds and memory per stream-hour.",
             "About 15 minutes by default (a minute per check); run it on a quiet core:",
-            "  taskset -c 0 avmon monitor-bench capacity --segment-seconds 2"})
+            "  taskset -c 0 avmon monitor-bench capacity"})
 public final class CapacityBenchCommand implements Callable<Integer> {
 
     private static final double MB = 1024.0 * 1024.0;
@@ -68,9 +68,9 @@ public final class CapacityBenchCommand implements Callable<Integer> {
             description = "Lag a real-time stream may reach and still keep up (default: ${DEFAULT-VALUE}).")
     double maxLag;
 
-    @Option(names = "--segment-seconds", paramLabel = "S", defaultValue = "0",
-            description = {"Real-time streams arrive a segment of S seconds at a time, as live HLS does;",
-                "0 (default) sample by sample, as a frame-by-frame source."})
+    @Option(names = "--segment-seconds", paramLabel = "S", defaultValue = "2",
+            description = {"Real-time streams arrive a segment of S seconds at a time, as live HLS does",
+                "(default: ${DEFAULT-VALUE}); 0 sample by sample, as a frame-by-frame source."})
     double segmentSeconds;
 
     @Option(names = "--detectors", split = ",", paramLabel = "NAME", description = "Detectors (default: all).")
