@@ -82,11 +82,6 @@ public final class SustainedSearch {
         return failedAt == Integer.MAX_VALUE ? OptionalInt.empty() : OptionalInt.of(failedAt);
     }
 
-    /** Whether the search pinned the capacity to one count: the next count up failed. */
-    public boolean exact() {
-        return sustained > 0 && failedAt == sustained + 1;
-    }
-
     /** Checks run so far. */
     public int checks() {
         return checks;
