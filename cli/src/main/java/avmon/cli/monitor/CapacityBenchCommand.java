@@ -111,8 +111,8 @@ public final class CapacityBenchCommand implements Callable<Integer> {
         row(out, "decode only", r.decodeOnly());
         row(out, "full analysis", r.analysis());
         out.printf(Locale.ROOT, "full analysis / decode only by CPU time: %.3f%n", r.analysisToDecodeRatio());
-        out.printf(Locale.ROOT, "in real time (%.0f s per check%s; kept up = none behind and mean lag grows under %.1f s"
-                        + " per minute over the second half):%n", realTimeSeconds,
+        out.printf(Locale.ROOT, "in real time (%.0f s per check%s; kept up = none behind and the lag streams settle"
+                        + " to between segments grows under %.1f s per minute over the second half):%n", realTimeSeconds,
                 segmentSeconds > 0 ? String.format(Locale.ROOT, ", streams arrive in %.0f s segments", segmentSeconds) : "",
                 CapacityBenchmark.RealTimeCheck.MAX_LAG_GROWTH_PER_MINUTE);
         // In the order run, the two sides taking turns.
@@ -161,7 +161,7 @@ public final class CapacityBenchCommand implements Callable<Integer> {
                 ? String.format(Locale.ROOT, " (busy only %.2f of its %d core%s while behind: other load on the"
                         + " machine, or waiting; not the CPU the streams need)", rt.coresUsed(), cores, cores == 1 ? "" : "s")
                 : "";
-        out.printf(Locale.ROOT, "  %-13s %4d streams: worst lag %5.2f s, mean lag grows %+.2f s per minute, %d behind,"
+        out.printf(Locale.ROOT, "  %-13s %4d streams: worst lag %5.2f s, settled lag grows %+.2f s per minute, %d behind,"
                         + " %.2f cores busy, %.0f CPU s per stream-hour: %s%s%n",
                 side, rt.streams(), rt.maxLagSeconds(), rt.lagGrowthPerMinute(), rt.behind(), rt.coresUsed(),
                 rt.usage().cpuSecondsPerStreamHour(), rt.keptUp() ? "KEPT UP" : "DID NOT KEEP UP", starved);

@@ -23,7 +23,7 @@ class MonitorBenchCommandTest {
         assertTrue(text.matches("(?s).*decode only\\s+1\\s+\\d.*"), () -> "decode-only row: " + text);
         assertTrue(text.matches("(?s).*full analysis\\s+1\\s+\\d.*"), () -> "analysis row: " + text);
         assertTrue(text.contains("full analysis / decode only by CPU time:"), () -> "CPU-time ratio: " + text);
-        assertTrue(text.matches("(?s).*  decode only\\s+2 streams: worst lag.*mean lag grows [+-]\\d+\\.\\d+ s per minute"
+        assertTrue(text.matches("(?s).*  decode only\\s+2 streams: worst lag.*settled lag grows [+-]\\d+\\.\\d+ s per minute"
                 + ".*: (KEPT UP|DID NOT KEEP UP).*"), () -> "real-time check decoding alone: " + text);
         assertTrue(text.matches("(?s).*  full analysis\\s+2 streams: worst lag.*: (KEPT UP|DID NOT KEEP UP).*"),
                 () -> "real-time check with full analysis: " + text);

@@ -5,13 +5,18 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * Whether lag grows over a run: lag sampled over time, the worst of each window of time, and the
- * least-squares slope of those window maxima over the second half of the run. Streams that keep up hold
- * their lag at a level; streams that do not fall a little further behind every second, however small their
- * lag still is when the run ends. The first half is left out: it holds the start-up, where every stream's
- * first pictures come at once. Taking each window's worst makes a lag that rises and falls with every
- * segment (a stream that arrives a segment at a time) one level instead of a sawtooth whose slope depends
- * on where the run cuts it; a window should hold at least one segment.
+ * Whether a stream's lag grows over a run: lag sampled over time, the least of each window of time, and the
+ * least-squares slope of those window minima over the second half of the run. A stream that keeps up holds
+ * its lag at a level; one that does not falls a little further behind every second, however small its lag
+ * still is when the run ends. The first half is left out: it holds the start-up, where every stream's first
+ * pictures come at once.
+ *
+ * <p>The least lag of a window is the lag once the stream has caught up with what had arrived: for a stream
+ * that arrives a segment at a time it is the lag of a segment's last picture, which stays put while the
+ * stream keeps up and rises with the backlog when it does not. The worst lag of a window is the first
+ * picture of a segment waiting for the core behind other streams' segments; it moves by a few tenths of a
+ * second from window to window with no trend, enough to make a one-minute slope of maxima read as growth
+ * on a core three-quarters idle. A window should hold at least one segment.
  */
 public final class LagTrend {
 
@@ -36,22 +41,26 @@ public final class LagTrend {
         if (samples.isEmpty()) {
             return 0;
         }
-        double half = samples.get(samples.size() - 1)[0] / 2;
-        // Each window's worst sample, with the time it was seen.
-        TreeMap<Long, double[]> worst = new TreeMap<>();
+        double end = samples.get(samples.size() - 1)[0];
+        double half = end / 2;
+        // Each whole window's least sample, with the time it was seen. A window cut short by the end of the run
+        // may not reach the moment the stream caught up: its least sample would be too high.
+        long windows = (long) Math.floor((end - half) / windowSeconds);
+        TreeMap<Long, double[]> least = new TreeMap<>();
         for (double[] s : samples) {
-            if (s[0] >= half) {
-                worst.merge((long) Math.floor((s[0] - half) / windowSeconds), s, (a, b) -> b[1] > a[1] ? b : a);
+            long window = (long) Math.floor((s[0] - half) / windowSeconds);
+            if (s[0] >= half && window < windows) {
+                least.merge(window, s, (a, b) -> b[1] < a[1] ? b : a);
             }
         }
-        if (worst.size() < 2) {
+        if (least.size() < 2) {
             return 0;
         }
-        double meanT = worst.values().stream().mapToDouble(s -> s[0]).average().orElse(0);
-        double meanLag = worst.values().stream().mapToDouble(s -> s[1]).average().orElse(0);
+        double meanT = least.values().stream().mapToDouble(s -> s[0]).average().orElse(0);
+        double meanLag = least.values().stream().mapToDouble(s -> s[1]).average().orElse(0);
         double covariance = 0;
         double variance = 0;
-        for (double[] s : worst.values()) {
+        for (double[] s : least.values()) {
             covariance += (s[0] - meanT) * (s[1] - meanLag);
             variance += (s[0] - meanT) * (s[0] - meanT);
         }

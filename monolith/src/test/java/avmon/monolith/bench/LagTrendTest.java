@@ -43,6 +43,32 @@ class LagTrendTest {
     }
 
     @Test
+    void growthPerMinute_segmentPeaksRisingWhileTheStreamStillDrainsEverySegment_aboutZero() {
+        LagTrend trend = new LagTrend(2);
+        for (int i = 0; i <= 240; i++) {
+            double t = i * 0.25;
+            // Each segment's first picture waits longer and longer behind other streams, but every segment is
+            // still done before the next one arrives: lag falls back to 0.1 s each time.
+            double peak = 1.0 + t / 60;
+            double inSegment = t % 2.0;
+            trend.add(t, inSegment < 1.0 ? peak * (1 - inSegment) + 0.1 : 0.1);
+        }
+
+        assertEquals(0.0, trend.growthPerMinute(), 0.05, "a stream that catches up every segment keeps up");
+    }
+
+    @Test
+    void growthPerMinute_sawtoothWhoseFloorRisesOnePercent_growthSeen() {
+        LagTrend trend = new LagTrend(2);
+        for (int i = 0; i <= 240; i++) {
+            double t = i * 0.25;
+            trend.add(t, 0.01 * t + 1.5 * (1 - (t % 2.0) / 2.0));
+        }
+
+        assertEquals(0.6, trend.growthPerMinute(), 0.05, "a backlog that grows 1% of wall time: 0.6 s per minute");
+    }
+
+    @Test
     void growthPerMinute_tooFewSamples_zero() {
         LagTrend trend = new LagTrend(1);
         assertEquals(0.0, trend.growthPerMinute(), "no samples");
