@@ -3,6 +3,7 @@ package avmon.cli.corruption;
 import avmon.cli.UserError;
 import avmon.cli.detect.ThumbnailSize;
 import avmon.core.corruption.CorruptionModel;
+import avmon.core.corruption.train.PictureSize;
 import avmon.core.corruption.train.TrainingPlan;
 import avmon.core.corruption.train.TrainingReport;
 import avmon.core.corruption.train.TrainingRun;
@@ -11,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -28,7 +30,7 @@ import picocli.CommandLine.Spec;
         description = {"Train the block-corruption model (DJL, PyTorch on the CPU) from generated, damaged streams,",
             "and write it with its training report and checksum."},
         footer = {"", "Example (the committed model):",
-            "  nice -n 10 avmon train --out core/src/main/resources/avmon/core/corruption/model",
+            "  taskset -c 1 nice -n 10 avmon train --work /tmp/avmon-train --out core/src/main/resources/avmon/core/corruption/model",
             "Score the model in use on the held-out test streams of that seed:",
             "  nice -n 10 avmon train --evaluate-only"})
 public final class TrainCommand implements Callable<Integer> {
@@ -51,30 +53,36 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the streams, the damage and the training (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--streams-per-kind", defaultValue = "4",
+    @Option(names = "--streams-per-kind", defaultValue = "12",
             description = "Training streams per picture content; validation and test get half (default: ${DEFAULT-VALUE}).")
     int streamsPerKind;
 
     @Option(names = "--duration", defaultValue = "4", description = "Seconds per stream (default: ${DEFAULT-VALUE}).")
     double duration;
 
-    @Option(names = "--stream-size", defaultValue = "1280x720", converter = ThumbnailSize.Converter.class,
-            description = "Picture size of the generated streams (default: ${DEFAULT-VALUE}).")
-    ThumbnailSize streamSize;
+    @Option(names = "--stream-sizes", defaultValue = "1280x720,640x360", split = ",", paramLabel = "WxH[,WxH...]",
+            converter = ThumbnailSize.Converter.class,
+            description = "Picture sizes of the generated streams, used in turn (default: ${DEFAULT-VALUE}).")
+    List<ThumbnailSize> streamSizes;
 
     @Option(names = "--input", defaultValue = "320x180", converter = ThumbnailSize.Converter.class,
             description = "Model input: the analysis picture size (default: ${DEFAULT-VALUE}).")
     ThumbnailSize input;
 
-    @Option(names = "--epochs", defaultValue = "12", description = "Training epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", defaultValue = "16", description = "Training epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Override
     public Integer call() throws IOException {
+        // One PyTorch thread: multi-threaded CPU kernels add up floats in a varying order, and the same seed
+        // must give the same weights, byte for byte.
+        System.setProperty("ai.djl.pytorch.num_threads", "1");
+        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         PrintWriter err = spec.commandLine().getErr();
         TrainingPlan plan;
         try {
-            plan = new TrainingPlan(seed, streamsPerKind, duration, streamSize.width(), streamSize.height());
+            plan = new TrainingPlan(seed, streamsPerKind, duration,
+                    streamSizes.stream().map(s -> new PictureSize(s.width(), s.height())).toList());
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), 2);
         }

@@ -35,6 +35,14 @@ class TrainCommandTest {
     }
 
     @Test
+    void train_oddStreamSize_isUsageErrorNamingTheSize() {
+        CommandRun run = CommandRun.of("train", "--out", "x", "--stream-sizes", "1280x720,641x361");
+
+        assertEquals(2, run.exitCode(), () -> "usage error: " + run);
+        assertTrue(run.err().contains("641x361"), () -> "names the size: " + run);
+    }
+
+    @Test
     void modelBench_noRounds_isUsageError() {
         CommandRun run = CommandRun.of("model-bench", "--rounds", "0");
 

@@ -1,28 +1,32 @@
 package avmon.core.corruption;
 
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 
 /**
  * The network: a 4x4 convolution with stride 4 that reads the picture in tiles (on a 320x180 analysis
  * picture of a 1280x720 stream, one tile is one 16x16 macroblock), two strided 3x3 convolutions (each halves
- * the map) and a 1x1 convolution giving a corruption score per region, of which the picture keeps the
- * highest. A fully convolutional net with a global maximum is a patch classifier trained from picture
- * labels: corruption anywhere makes the picture corrupt. It costs about 3 million multiply-adds per
- * 320x180 picture.
+ * the map) and a 1x1 convolution giving a corruption logit per region: a map of {@link #regionsAcross} x {@link
+ * #regionsDown} regions, {@value #REGION_STRIDE} tiles apart. Training labels each region from where the
+ * damaged picture differs from its clean decode; a picture is as corrupted as its worst region (see {@link
+ * CorruptionTranslator}). It costs about 2.8 million multiply-adds per 320x180 picture.
  *
  * <p>Input: {@value #CHANNELS} channels, the picture and its difference from the previous one (see {@link
- * CorruptionTranslator}). Output: one logit per picture.
+ * CorruptionTranslator}). Output: {@code (N, 1, regionsDown, regionsAcross)} logits.
  */
 public final class CorruptionNet {
 
     /** Input channels: the picture, and the picture minus the one before. */
     public static final int CHANNELS = 2;
+    /** Pixels per tile side: the first layer's kernel and stride. */
+    public static final int TILE = 4;
+    /** Tiles between the centres of neighbouring output regions (the two stride-2 layers). */
+    public static final int REGION_STRIDE = 4;
+    /** Tiles from a region's centre tile to the farthest tile it counts as its own (within its view of 7). */
+    public static final int REGION_REACH = 2;
 
     private CorruptionNet() {
     }
@@ -30,16 +34,28 @@ public final class CorruptionNet {
     /** A new, uninitialised network. */
     public static Block build() {
         return new SequentialBlock()
-                .add(conv(4, 4, 12))
+                .add(conv(TILE, TILE, 8))
+                .add(Activation.reluBlock())
+                .add(conv(3, 2, 16))
                 .add(Activation.reluBlock())
                 .add(conv(3, 2, 24))
                 .add(Activation.reluBlock())
-                .add(conv(3, 2, 32))
-                .add(Activation.reluBlock())
-                .add(conv(1, 1, 1))
-                // The highest region score: (N, 1, h, w) -> (N, 1).
-                .add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().max(new int[] {3}).max(new int[] {2})),
-                        "regionMax"));
+                .add(conv(1, 1, 1));
+    }
+
+    /** Output regions across a picture {@code width} pixels wide. */
+    public static int regionsAcross(int width) {
+        return halved(halved(width / TILE));
+    }
+
+    /** Output regions down a picture {@code height} pixels high. */
+    public static int regionsDown(int height) {
+        return halved(halved(height / TILE));
+    }
+
+    /** Map size after a 3x3 convolution with stride 2 and padding 1. */
+    private static int halved(int size) {
+        return (size - 1) / 2 + 1;
     }
 
     private static Block conv(int kernel, int stride, int filters) {

@@ -1,6 +1,5 @@
 package avmon.core.corruption;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.Translator;
@@ -9,7 +8,8 @@ import ai.djl.translate.TranslatorContext;
 /**
  * Pre- and post-processing of {@link CorruptionNet}: a {@link FramePair} becomes a
  * {@code (2, height, width)} float tensor, the picture scaled to 0..1 and its difference from the previous
- * picture scaled to -1..1; the network's logit becomes the probability that the picture is corrupted.
+ * picture scaled to -1..1; the network's region logits become the probability that the picture is corrupted
+ * (its worst region's).
  * Training feeds the network through {@link #tensor} too, so both sides see the same numbers.
  */
 public final class CorruptionTranslator implements Translator<FramePair, Float> {
@@ -22,8 +22,16 @@ public final class CorruptionTranslator implements Translator<FramePair, Float> 
 
     @Override
     public Float processOutput(TranslatorContext ctx, NDList list) {
-        NDArray logit = list.singletonOrThrow();
-        return probability(logit.toFloatArray()[0]);
+        return probability(worstRegion(list.singletonOrThrow().toFloatArray()));
+    }
+
+    /** The highest of a picture's region logits: corruption anywhere makes the picture corrupted. */
+    public static float worstRegion(float[] regionLogits) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (float logit : regionLogits) {
+            max = Math.max(max, logit);
+        }
+        return max;
     }
 
     /** The network's input for one pair, channel by channel, row by row. */

@@ -31,6 +31,11 @@ class CorruptionTranslatorTest {
     }
 
     @Test
+    void worstRegion_logits_highest() {
+        assertEquals(0.5f, CorruptionTranslator.worstRegion(new float[] {-4f, 0.5f, -0.1f}), 0f, "the highest logit");
+    }
+
+    @Test
     void framePair_wrongSize_rejected() {
         assertThrows(IllegalArgumentException.class, () -> new FramePair(2, 2, new byte[4], new byte[3]),
                 "a previous picture of another size is not a pair");
@@ -45,8 +50,9 @@ class CorruptionTranslatorTest {
             NDArray input = translator.processInput(ctx, PAIR).singletonOrThrow();
             assertEquals(new Shape(2, 1, 2), input.getShape(), "channels, height, width");
             assertArrayEquals(CorruptionTranslator.tensor(PAIR), input.toFloatArray(), 1e-6f, "same values as tensor()");
-            float p = translator.processOutput(ctx, new NDList(manager.create(new float[] {2f}, new Shape(1))));
-            assertEquals(0.880797f, p, 1e-5f, "the logit becomes a probability");
+            NDArray regions = manager.create(new float[] {-3f, 2f, 0.5f, -1f}, new Shape(1, 2, 2));
+            float p = translator.processOutput(ctx, new NDList(regions));
+            assertEquals(0.880797f, p, 1e-5f, "the worst region's logit becomes the picture's probability");
         }
     }
 

@@ -23,10 +23,13 @@ import java.util.Random;
 import java.util.function.Consumer;
 
 /**
- * Trains {@link CorruptionNet} on labelled pictures with Adam and binary cross-entropy, keeping the weights of
- * the epoch with the lowest validation loss. Batches are shuffled by a {@link Random} of the given seed and the
- * engine's own seed is set from it too, so the same seed and data give the same weights (up to the float
- * rounding of PyTorch's multi-threaded CPU kernels).
+ * Trains {@link CorruptionNet} with Adam on two binary cross-entropies: each region of the network's output
+ * against where the picture differs from its clean decode ({@link TileGrid}), and the picture's worst region
+ * against the picture's label. The region labels tell the network where the damage is, a far stronger signal
+ * than one label per picture; a corrupted picture whose damage shows in no tile at the model's size (too faint
+ * once scaled down) teaches through its picture label only. Keeps the weights of the epoch with the lowest
+ * validation loss. Batches are shuffled by a {@link Random} of the given seed and the engine's own seed is set
+ * from it too, so the same seed and data give the same weights when PyTorch runs on one thread.
  */
 public final class CorruptionTrainer {
 
@@ -87,27 +90,27 @@ public final class CorruptionTrainer {
         return new Result(model, history, bestEpoch);
     }
 
-    /** One picture to learn from. */
-    private record Sample(FramePair pair, boolean corrupted) {
+    /** One picture to learn from, mirrored left to right or not. */
+    private record Sample(LabelledStream stream, int index, boolean mirrored) {
+        boolean corrupted() {
+            return stream.corrupted()[index];
+        }
     }
 
     /**
-     * Half the samples mirrored left to right (both pictures): corruption looks the same either way round,
-     * and the network should not learn where things sit in the few pictures it is trained on.
+     * Half the samples mirrored left to right (both pictures and the tile changes): corruption looks the same
+     * either way round, and the network should not learn where things sit in the pictures it is trained on.
      */
     private static List<Sample> mirrorSome(List<Sample> samples, Random random) {
         List<Sample> out = new ArrayList<>(samples.size());
         for (Sample s : samples) {
-            out.add(random.nextBoolean() ? s : new Sample(mirror(s.pair()), s.corrupted()));
+            out.add(new Sample(s.stream(), s.index(), random.nextBoolean()));
         }
         return out;
     }
 
-    private static FramePair mirror(FramePair p) {
-        return new FramePair(p.width(), p.height(), mirror(p.current(), p.width()), mirror(p.previous(), p.width()));
-    }
-
-    private static byte[] mirror(byte[] picture, int width) {
+    /** Each row of a {@code width}-wide picture (or grid) reversed. */
+    static byte[] mirror(byte[] picture, int width) {
         byte[] out = new byte[picture.length];
         for (int row = 0; row < picture.length; row += width) {
             for (int x = 0; x < width; x++) {
@@ -121,7 +124,7 @@ public final class CorruptionTrainer {
         List<Sample> samples = new ArrayList<>();
         for (LabelledStream s : streams) {
             for (int i = 0; i < s.size(); i++) {
-                samples.add(new Sample(s.pair(i), s.corrupted()[i]));
+                samples.add(new Sample(s, i, false));
             }
         }
         return samples;
@@ -133,8 +136,8 @@ public final class CorruptionTrainer {
             List<Sample> batch = samples.subList(from, Math.min(samples.size(), from + BATCH));
             try (NDManager manager = trainer.getManager().newSubManager();
                  GradientCollector gradients = trainer.newGradientCollector()) {
-                NDList[] xy = batch(manager, batch);
-                NDArray loss = trainer.getLoss().evaluate(xy[1], trainer.forward(xy[0]));
+                Batch b = batch(manager, batch);
+                NDArray loss = b.loss(trainer.forward(new NDList(b.input())).singletonOrThrow());
                 gradients.backward(loss);
                 sum += loss.getFloat() * batch.size();
             }
@@ -148,25 +151,69 @@ public final class CorruptionTrainer {
         for (int from = 0; from < samples.size(); from += BATCH) {
             List<Sample> batch = samples.subList(from, Math.min(samples.size(), from + BATCH));
             try (NDManager manager = trainer.getManager().newSubManager()) {
-                NDList[] xy = batch(manager, batch);
-                sum += trainer.getLoss().evaluate(xy[1], trainer.evaluate(xy[0])).getFloat() * batch.size();
+                Batch b = batch(manager, batch);
+                sum += b.loss(trainer.evaluate(new NDList(b.input())).singletonOrThrow()).getFloat() * batch.size();
             }
         }
         return sum / samples.size();
     }
 
-    /** Inputs {@code (n, 2, h, w)} and labels {@code (n, 1)} of a batch. */
-    private static NDList[] batch(NDManager manager, List<Sample> batch) {
-        FramePair first = batch.get(0).pair();
-        int size = CorruptionNet.CHANNELS * first.width() * first.height();
+    /**
+     * A batch: inputs {@code (n, 2, h, w)}, picture labels {@code (n)}, region labels {@code (n, 1, rh, rw)} and
+     * whether each picture's region labels count {@code (n, 1, 1, 1)}.
+     */
+    private record Batch(NDArray input, NDArray pictureLabels, NDArray regionLabels, NDArray regionWeights) {
+
+        /** Mean picture loss plus mean region loss over the pictures whose regions count. */
+        NDArray loss(NDArray regionLogits) {
+            long n = regionLogits.getShape().get(0);
+            NDArray pictureLogits = regionLogits.reshape(n, -1).max(new int[] {1});
+            NDArray pictureLoss = bce(pictureLogits, pictureLabels).mean();
+            NDArray perRegion = bce(regionLogits, regionLabels).mul(regionWeights);
+            float counted = regionWeights.sum().getFloat() * regionLogits.getShape().get(2) * regionLogits.getShape().get(3);
+            return counted == 0 ? pictureLoss : pictureLoss.add(perRegion.sum().div(counted));
+        }
+
+        /** Binary cross-entropy of logits, in the form that does not overflow. */
+        private static NDArray bce(NDArray logits, NDArray labels) {
+            return logits.maximum(0).sub(logits.mul(labels)).add(logits.abs().neg().exp().add(1).log());
+        }
+    }
+
+    private static Batch batch(NDManager manager, List<Sample> batch) {
+        LabelledStream first = batch.get(0).stream();
+        int width = first.width();
+        int height = first.height();
+        int size = CorruptionNet.CHANNELS * width * height;
+        int across = CorruptionNet.regionsAcross(width);
+        int down = CorruptionNet.regionsDown(height);
+        TileGrid grid = new TileGrid(width, height);
         float[] x = new float[batch.size() * size];
         float[] y = new float[batch.size()];
+        float[] regions = new float[batch.size() * across * down];
+        float[] weights = new float[batch.size()];
         for (int i = 0; i < batch.size(); i++) {
-            System.arraycopy(CorruptionTranslator.tensor(batch.get(i).pair()), 0, x, i * size, size);
-            y[i] = batch.get(i).corrupted() ? 1 : 0;
+            Sample s = batch.get(i);
+            FramePair pair = s.stream().pair(s.index());
+            byte[] changes = s.stream().tileChanges().get(s.index());
+            if (s.mirrored()) {
+                pair = new FramePair(width, height, mirror(pair.current(), width), mirror(pair.previous(), width));
+                changes = mirror(changes, grid.across());
+            }
+            System.arraycopy(CorruptionTranslator.tensor(pair), 0, x, i * size, size);
+            y[i] = s.corrupted() ? 1 : 0;
+            // A clean picture has no changed region; a corrupted one teaches its regions only where its damage
+            // shows at this size.
+            boolean regionsKnown = !s.corrupted() || TileGrid.anyVisible(changes);
+            weights[i] = regionsKnown ? 1 : 0;
+            if (s.corrupted() && regionsKnown) {
+                float[] r = grid.regionLabels(changes, across, down, CorruptionNet.REGION_STRIDE, CorruptionNet.REGION_REACH);
+                System.arraycopy(r, 0, regions, i * across * down, r.length);
+            }
         }
-        NDArray input = manager.create(x, new Shape(batch.size(), CorruptionNet.CHANNELS, first.height(), first.width()));
-        NDArray labels = manager.create(y, new Shape(batch.size(), 1));
-        return new NDList[] {new NDList(input), new NDList(labels)};
+        return new Batch(manager.create(x, new Shape(batch.size(), CorruptionNet.CHANNELS, height, width)),
+                manager.create(y, new Shape(batch.size())),
+                manager.create(regions, new Shape(batch.size(), 1, down, across)),
+                manager.create(weights, new Shape(batch.size(), 1, 1, 1)));
     }
 }

@@ -6,25 +6,33 @@ import java.util.List;
 
 /**
  * A decoded training stream: its pictures at the model's input size, each labelled corrupted or not against
- * the clean decode, and the true corruptions as the ground truth lists them.
+ * the clean decode, where in the picture it differs, and the true corruptions as the ground truth lists them.
  *
- * @param stream    what was generated
- * @param width     picture width (the model's input width)
- * @param height    picture height
- * @param pictures  luma of each picture, {@code width * height} values
- * @param times     presentation time of each picture in seconds
- * @param corrupted whether each picture differs visibly from the clean decode of the same picture
- * @param truth     the true block corruptions (contiguous runs of corrupted pictures)
- * @param duration  stream length in seconds
+ * @param stream      what was generated
+ * @param width       picture width (the model's input width)
+ * @param height      picture height
+ * @param pictures    luma of each picture, {@code width * height} values
+ * @param times       presentation time of each picture in seconds
+ * @param keyframes   whether the decoder flagged each picture as a keyframe
+ * @param corrupted   whether each picture differs visibly from the clean decode of the same picture (the
+ *                    generator's ground truth, measured at the stream's full size)
+ * @param tileChanges per picture, the mean absolute difference from the clean decode of each
+ *                    {@link TileGrid#TILE}-pixel tile at the model's size, row by row, capped at 255; all zero for a
+ *                    clean stream
+ * @param truth       the true block corruptions (contiguous runs of corrupted pictures)
+ * @param duration    stream length in seconds
  */
 public record LabelledStream(TrainingStream stream, int width, int height, List<byte[]> pictures, double[] times,
-                             boolean[] corrupted, List<Defect> truth, double duration) {
+                             boolean[] keyframes, boolean[] corrupted, List<byte[]> tileChanges, List<Defect> truth,
+                             double duration) {
 
     public LabelledStream {
-        if (pictures.size() != times.length || times.length != corrupted.length) {
-            throw new IllegalArgumentException(stream.id() + ": pictures, times and labels differ in number");
+        int n = pictures.size();
+        if (times.length != n || keyframes.length != n || corrupted.length != n || tileChanges.size() != n) {
+            throw new IllegalArgumentException(stream.id() + ": pictures, times, keyframes and labels differ in number");
         }
         pictures = List.copyOf(pictures);
+        tileChanges = List.copyOf(tileChanges);
         truth = List.copyOf(truth);
     }
 

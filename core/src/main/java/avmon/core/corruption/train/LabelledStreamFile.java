@@ -15,7 +15,7 @@ import java.util.List;
 /** A {@link LabelledStream} kept on disk between training runs (a plain binary file, this class's own format). */
 final class LabelledStreamFile {
 
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private LabelledStreamFile() {
     }
@@ -31,8 +31,12 @@ final class LabelledStreamFile {
             out.writeInt(s.size());
             for (int i = 0; i < s.size(); i++) {
                 out.writeDouble(s.times()[i]);
+                out.writeBoolean(s.keyframes()[i]);
                 out.writeBoolean(s.corrupted()[i]);
                 out.write(s.pictures().get(i));
+                byte[] changes = s.tileChanges().get(i);
+                out.writeInt(changes.length);
+                out.write(changes);
             }
             out.writeInt(s.truth().size());
             for (Defect d : s.truth()) {
@@ -55,13 +59,19 @@ final class LabelledStreamFile {
             int n = in.readInt();
             List<byte[]> pictures = new ArrayList<>(n);
             double[] times = new double[n];
+            boolean[] keyframes = new boolean[n];
             boolean[] corrupted = new boolean[n];
+            List<byte[]> tileChanges = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 times[i] = in.readDouble();
+                keyframes[i] = in.readBoolean();
                 corrupted[i] = in.readBoolean();
                 byte[] luma = new byte[width * height];
                 in.readFully(luma);
                 pictures.add(luma);
+                byte[] changes = new byte[in.readInt()];
+                in.readFully(changes);
+                tileChanges.add(changes);
             }
             int events = in.readInt();
             List<Defect> truth = new ArrayList<>();
@@ -70,7 +80,7 @@ final class LabelledStreamFile {
                 double end = in.readDouble();
                 truth.add(new Defect(DefectType.BLOCK_CORRUPTION, start, end < 0 ? null : end, null, null));
             }
-            return new LabelledStream(stream, width, height, pictures, times, corrupted, truth, duration);
+            return new LabelledStream(stream, width, height, pictures, times, keyframes, corrupted, tileChanges, truth, duration);
         }
     }
 }

@@ -42,8 +42,36 @@ public final class ModelEvaluation {
         this.settings = settings;
     }
 
-    /** Scores the model on every stream. */
+    /** Scores the model on every stream, each through the detector itself. */
     public Result evaluate(List<LabelledStream> streams) {
+        List<List<Float>> probabilities = new ArrayList<>();
+        List<List<Defect>> reported = new ArrayList<>();
+        for (LabelledStream s : streams) {
+            probabilities.add(probabilities(s));
+            reported.add(detect(s));
+        }
+        return score(streams, probabilities, reported, model.description().threshold());
+    }
+
+    /**
+     * The defects the detector's run rule makes of stored probabilities at {@code threshold}: what {@link
+     * #detect} would report with that threshold, without running the network again.
+     */
+    public static List<Defect> replay(LabelledStream s, List<Float> probabilities, double threshold,
+                                      CorruptionModelDetector.Settings settings) {
+        List<Defect> defects = new ArrayList<>();
+        CorruptionModelDetector.State state = new CorruptionModelDetector.State();
+        for (int i = 0; i < s.size(); i++) {
+            state = CorruptionModelDetector.onDecision(settings, state, s.times()[i], s.keyframes()[i],
+                    probabilities.get(i) >= threshold, defects::add);
+        }
+        CorruptionModelDetector.onStreamEnd(state, defects::add);
+        return defects;
+    }
+
+    /** Scores given probabilities and reported defects (one list per stream) against the labels. */
+    public static Result score(List<LabelledStream> streams, List<List<Float>> probabilities,
+                               List<List<Defect>> reportedPerStream, double threshold) {
         Confusion pictures = Confusion.EMPTY;
         Confusion detected = Confusion.EMPTY;
         Map<PictureContent, Confusion> byContent = new EnumMap<>(PictureContent.class);
@@ -54,10 +82,10 @@ public final class ModelEvaluation {
         int cleanStreams = 0;
         double cleanSeconds = 0;
         int cleanFalse = 0;
-        double threshold = model.description().threshold();
-        for (LabelledStream s : streams) {
-            List<Float> p = probabilities(s);
-            List<Defect> reported = detect(s);
+        for (int k = 0; k < streams.size(); k++) {
+            LabelledStream s = streams.get(k);
+            List<Float> p = probabilities.get(k);
+            List<Defect> reported = reportedPerStream.get(k);
             Confusion streamDetected = Confusion.EMPTY;
             for (int i = 0; i < s.size(); i++) {
                 pictures = pictures.add(s.corrupted()[i], p.get(i) >= threshold);
@@ -105,7 +133,8 @@ public final class ModelEvaluation {
         List<Defect> defects = new ArrayList<>();
         CorruptionModelDetector.State state = detector.initialState();
         for (int i = 0; i < s.size(); i++) {
-            AnalysisFrame frame = new AnalysisFrame(i, s.times()[i], s.width(), s.height(), s.pictures().get(i), List.of());
+            AnalysisFrame frame = new AnalysisFrame(i, s.times()[i], s.width(), s.height(), s.pictures().get(i), List.of(),
+                    s.keyframes()[i]);
             state = detector.onFrame(state, frame, defects::add);
         }
         detector.onEnd(state, s.duration(), defects::add);

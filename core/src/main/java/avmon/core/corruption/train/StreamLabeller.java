@@ -19,14 +19,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * Makes a {@link LabelledStream}: generates the stream (H.264 in MPEG-TS segments, its bitstream damaged where
  * planned), decodes it to gray pictures of the model's input size exactly as the monitor's media layer does,
  * and labels each picture from the generator's ground truth, which compares every damaged picture with the
- * clean decode of the same picture at full size. The generated files are deleted afterwards.
+ * clean decode of the same picture at full size. A damaged stream is generated clean too (the same seed gives
+ * the same pictures and bits), so each picture also gets where it differs from its clean decode, tile by tile
+ * at the model's size: the training signal of each region of the network. The generated files are deleted
+ * afterwards.
  */
 public final class StreamLabeller {
 
@@ -65,7 +70,7 @@ public final class StreamLabeller {
 
     /** A file name that changes with everything that makes the stream and its pictures. */
     private String cacheName(TrainingStream stream) {
-        String key = stream + "|" + plan.duration() + "|" + plan.width() + "x" + plan.height() + "|" + inputWidth + "x" + inputHeight;
+        String key = stream + "|" + plan.duration() + "|" + inputWidth + "x" + inputHeight;
         return stream.id() + "-" + Integer.toHexString(key.hashCode()) + ".labelled";
     }
 
@@ -79,7 +84,9 @@ public final class StreamLabeller {
             generated = generate(made);
         }
         try {
-            return decode(made, generated.playlist(), generated.truth());
+            Decoded damaged = decode(generated.playlist());
+            List<byte[]> changes = made.damage().isEmpty() ? unchanged(damaged) : changes(made, damaged);
+            return label(made, damaged, changes, generated.truth());
         } catch (MediaException e) {
             throw new IOException(stream.id() + ": cannot decode the generated stream: " + e.getMessage(), e);
         } finally {
@@ -87,32 +94,80 @@ public final class StreamLabeller {
         }
     }
 
+    /** The stream's pictures at the model's size, in order, with their times and keyframe flags. */
+    private record Decoded(List<AnalysisFrame> frames) {
+    }
+
+    /** Each picture's tile changes against the same stream generated without damage. */
+    private List<byte[]> changes(TrainingStream stream, Decoded damaged) throws IOException, MediaException {
+        GeneratedStream clean = generate(stream.clean());
+        try {
+            Map<Long, byte[]> reference = new HashMap<>();
+            for (AnalysisFrame f : decode(clean.playlist()).frames()) {
+                reference.put(f.index(), f.luma());
+            }
+            TileGrid grid = new TileGrid(inputWidth, inputHeight);
+            List<byte[]> out = new ArrayList<>();
+            for (AnalysisFrame f : damaged.frames()) {
+                byte[] same = reference.get(f.index());
+                if (same == null) {
+                    throw new IOException(stream.id() + ": picture " + f.index() + " is missing from the clean decode");
+                }
+                out.add(grid.changes(f.luma(), same));
+            }
+            return out;
+        } finally {
+            delete(clean.directory());
+        }
+    }
+
+    private List<byte[]> unchanged(Decoded decoded) {
+        int tiles = new TileGrid(inputWidth, inputHeight).across() * new TileGrid(inputWidth, inputHeight).down();
+        List<byte[]> out = new ArrayList<>();
+        for (int i = 0; i < decoded.frames().size(); i++) {
+            out.add(new byte[tiles]);
+        }
+        return out;
+    }
+
     private GeneratedStream generate(TrainingStream stream) throws IOException {
-        StreamSpec spec = StreamSpec.of(stream.id(), stream.seed()).withSize(plan.width(), plan.height())
+        String id = stream.damage().isEmpty() ? stream.id() + "-clean" : stream.id();
+        StreamSpec spec = StreamSpec.of(id, stream.seed()).withSize(stream.size().width(), stream.size().height())
                 .withDuration(plan.duration()).videoOnly().withContent(stream.content())
                 .with(stream.damage().toArray(InjectedDefect[]::new));
         return new StreamGenerator().generate(spec, work);
     }
 
-    private LabelledStream decode(TrainingStream stream, Path playlist, GroundTruth truth) throws MediaException {
-        List<Defect> corruption = truth.defects().stream().filter(d -> d.type() == DefectType.BLOCK_CORRUPTION).toList();
-        List<byte[]> pictures = new ArrayList<>();
-        List<Double> times = new ArrayList<>();
+    private Decoded decode(Path playlist) throws MediaException {
+        List<AnalysisFrame> frames = new ArrayList<>();
         MediaOptions options = MediaOptions.defaults().withThumbnailSize(inputWidth, inputHeight).withAudio(false);
         try (MediaStream media = FfmpegMediaStream.open(playlist.toString(), options)) {
             for (MediaSample s = media.next(); s != null; s = media.next()) {
                 if (s instanceof AnalysisFrame f) {
-                    pictures.add(f.luma());
-                    times.add(f.time());
+                    frames.add(f);
                 }
             }
         }
-        double[] t = times.stream().mapToDouble(Double::doubleValue).toArray();
-        boolean[] corrupted = new boolean[t.length];
-        for (int i = 0; i < t.length; i++) {
-            corrupted[i] = covered(corruption, t[i]);
+        return new Decoded(frames);
+    }
+
+    private LabelledStream label(TrainingStream stream, Decoded decoded, List<byte[]> changes, GroundTruth truth) {
+        List<Defect> corruption = truth.defects().stream().filter(d -> d.type() == DefectType.BLOCK_CORRUPTION).toList();
+        List<AnalysisFrame> frames = decoded.frames();
+        int n = frames.size();
+        List<byte[]> pictures = new ArrayList<>(n);
+        double[] times = new double[n];
+        boolean[] keyframes = new boolean[n];
+        boolean[] corrupted = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            AnalysisFrame f = frames.get(i);
+            pictures.add(f.luma());
+            times[i] = f.time();
+            keyframes[i] = f.keyframe();
+            corrupted[i] = covered(corruption, times[i]);
         }
-        return new LabelledStream(stream, inputWidth, inputHeight, pictures, t, corrupted, corruption, truth.duration());
+        return new LabelledStream(stream, inputWidth, inputHeight, pictures, times, keyframes, corrupted, changes,
+                corruption, truth.duration());
     }
 
     /** Whether a defect covers time {@code t}: start <= t < end (an open end runs to the end of the stream). */

@@ -16,18 +16,25 @@ import java.util.SplittableRandom;
  * any position in the keyframe interval: damage just before a keyframe shows for a picture or two, damage
  * just after one for the rest of the second, so both short and long corruptions are in the data.
  *
+ * <p>Streams take the given picture sizes in turn, so every split and every content kind has each size, clean
+ * and damaged: the model sees each size's blocks at its own input size (a 16x16 macroblock of 1280x720 is 4x4
+ * pixels at 320x180, of 640x360 8x8), and learns neither size's scale as the sign of damage.
+ *
  * @param seed          seed of everything
  * @param streamsPerKind streams per content kind in the training split (validation and test get half as many)
  * @param duration      length of each stream in seconds
- * @param width         picture width of the streams
- * @param height        picture height of the streams
+ * @param sizes         picture sizes of the streams, used in turn
  */
-public record TrainingPlan(long seed, int streamsPerKind, double duration, int width, int height) {
+public record TrainingPlan(long seed, int streamsPerKind, double duration, List<PictureSize> sizes) {
 
     public TrainingPlan {
         if (streamsPerKind < 2 || duration < 2) {
             throw new IllegalArgumentException("a training plan needs at least 2 streams per kind of at least 2 s");
         }
+        if (sizes.isEmpty()) {
+            throw new IllegalArgumentException("a training plan needs at least one stream size");
+        }
+        sizes = List.copyOf(sizes);
     }
 
     /** Every stream of every split. */
@@ -48,7 +55,9 @@ public record TrainingPlan(long seed, int streamsPerKind, double duration, int w
             for (int i = 0; i < perKind; i++) {
                 String id = split.name().toLowerCase(java.util.Locale.ROOT) + "-" + content.jsonName() + "-" + i;
                 List<InjectedDefect> damage = i % 4 == 3 ? List.of() : damage(random);
-                streams.add(new TrainingStream(id, split, content, random.nextLong(), damage));
+                // (i + i / 4): over 8 streams each size is once clean and three times damaged (with two sizes).
+                PictureSize size = sizes.get((i + i / 4) % sizes.size());
+                streams.add(new TrainingStream(id, split, content, size, random.nextLong(), damage));
             }
         }
         return streams;

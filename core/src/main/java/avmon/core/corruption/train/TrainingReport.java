@@ -43,8 +43,9 @@ public record TrainingReport(TrainingPlan plan, int inputWidth, int inputHeight,
         StringBuilder md = new StringBuilder();
         md.append("# Block-corruption model: training report\n\n");
         md.append(String.format(Locale.ROOT, "Reproduce with `avmon train --seed %d --streams-per-kind %d --duration %s"
-                        + " --stream-size %dx%d --input %dx%d --epochs %d` (%.0f s here).%n%n", plan.seed(),
-                plan.streamsPerKind(), trim(plan.duration()), plan.width(), plan.height(), inputWidth, inputHeight,
+                        + " --stream-sizes %s --input %dx%d --epochs %d` (%.0f s here).%n%n", plan.seed(),
+                plan.streamsPerKind(), trim(plan.duration()),
+                String.join(",", plan.sizes().stream().map(PictureSize::toString).toList()), inputWidth, inputHeight,
                 epochs.size(), seconds));
         md.append("Weights SHA-256: `").append(sha256).append("`\n\n");
         md.append("## Data\n\n| split | streams | pictures | corrupted | damage left no trace |\n|---|---|---|---|---|\n");
@@ -57,7 +58,7 @@ public record TrainingReport(TrainingPlan plan, int inputWidth, int inputHeight,
             md.append(String.format(Locale.ROOT, "| %d%s | %.4f | %.4f |%n", e.number(), e.number() == bestEpoch ? " (kept)" : "",
                     e.trainLoss(), e.validationLoss()));
         }
-        md.append(String.format(Locale.ROOT, "%nThreshold %.4f: the lowest probability with validation precision >= %.2f.%n",
+        md.append(String.format(Locale.ROOT, "%nThreshold %.4f: on the validation streams, through the detector's run rule, the best F0.5 of the pictures inside reported runs with no invented run (else the lowest with picture precision >= %.2f).%n",
                 threshold, targetPrecision));
         section(md, "Validation", validation);
         section(md, "Test (held out)", test);

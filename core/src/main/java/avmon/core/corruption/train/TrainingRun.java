@@ -99,13 +99,11 @@ public final class TrainingRun {
 
     private static double chooseThreshold(CorruptionModel model, List<LabelledStream> validation) {
         ModelEvaluation scorer = new ModelEvaluation(model, CorruptionModelDetector.Settings.DEFAULTS);
-        List<ThresholdChoice.Scored> scored = new ArrayList<>();
+        List<List<Float>> probabilities = new ArrayList<>();
         for (LabelledStream s : validation) {
-            List<Float> p = scorer.probabilities(s);
-            for (int i = 0; i < s.size(); i++) {
-                scored.add(new ThresholdChoice.Scored(p.get(i), s.corrupted()[i]));
-            }
+            probabilities.add(scorer.probabilities(s));
         }
-        return ThresholdChoice.choose(scored, TARGET_PRECISION);
+        return RunThresholdChoice.choose(validation, probabilities, CorruptionModelDetector.Settings.DEFAULTS,
+                TARGET_PRECISION);
     }
 }

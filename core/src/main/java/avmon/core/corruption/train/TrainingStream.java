@@ -5,15 +5,17 @@ import avmon.core.synth.PictureContent;
 import java.util.List;
 
 /**
- * One stream of the training data: its content, its seed and where its bitstream is damaged.
+ * One stream of the training data: its content, size, seed and where its bitstream is damaged.
  *
  * @param id      stream id, unique over all splits
  * @param split   the part of the data it belongs to
  * @param content what the pictures show
+ * @param size    the stream's picture size (the model sees every size at its own input size)
  * @param seed    seed of the pictures and of the damaged bytes
  * @param damage  block-corruption ranges to damage; empty for a clean stream
  */
-public record TrainingStream(String id, Split split, PictureContent content, long seed, List<InjectedDefect> damage) {
+public record TrainingStream(String id, Split split, PictureContent content, PictureSize size, long seed,
+                             List<InjectedDefect> damage) {
 
     public TrainingStream {
         damage = List.copyOf(damage);
@@ -21,6 +23,6 @@ public record TrainingStream(String id, Split split, PictureContent content, lon
 
     /** The same stream left clean (damage that leaves no visible trace, on flat pictures, is dropped this way). */
     public TrainingStream clean() {
-        return new TrainingStream(id, split, content, seed, List.of());
+        return new TrainingStream(id, split, content, size, seed, List.of());
     }
 }

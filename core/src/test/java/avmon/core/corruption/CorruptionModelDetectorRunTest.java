@@ -1,0 +1,111 @@
+package avmon.core.corruption;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.LambdaBlock;
+import avmon.core.detect.Defect;
+import avmon.core.detect.DefectType;
+import avmon.core.media.AnalysisFrame;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How the detector turns picture decisions into runs, with a stand-in network that calls a bright picture
+ * corrupted and a dark one clean, so each case says exactly which pictures the model flags.
+ */
+class CorruptionModelDetectorRunTest {
+
+    private static final int SIZE = 8;
+    /** Two pictures start a run, which waits up to 10 s of clean pictures for its keyframe. */
+    private static final CorruptionModelDetector.Settings HOLD = new CorruptionModelDetector.Settings(2, 10);
+    private static final double PICTURE = 0.04;
+    private static CorruptionModel brightIsCorrupted;
+
+    @BeforeAll
+    static void model() {
+        assumeTrue(PyTorchNatives.available(), "PyTorch natives do not load here");
+        Model model = Model.newInstance("bright", Device.cpu(), "PyTorch");
+        // Channel 0 is the picture scaled to 0..1: its mean above one half gives a large positive logit.
+        model.setBlock(new LambdaBlock(list -> {
+            NDArray picture = list.singletonOrThrow().get(":, 0:1, :, :");
+            return new NDList(picture.mean(new int[] {3}, true).mean(new int[] {2}, true).sub(0.5f).mul(100));
+        }, "brightness"));
+        brightIsCorrupted = new CorruptionModel(model, new ModelDescription(SIZE, SIZE, 0.5, 0));
+    }
+
+    @AfterAll
+    static void close() {
+        if (brightIsCorrupted != null) {
+            brightIsCorrupted.close();
+        }
+    }
+
+    /**
+     * Runs pictures described by letters: {@code C} corrupted, {@code c} clean, {@code K} a corrupted keyframe,
+     * {@code k} a clean keyframe; 25 pictures a second.
+     */
+    private static List<Defect> run(CorruptionModelDetector.Settings settings, String pictures) {
+        CorruptionModelDetector detector = new CorruptionModelDetector(brightIsCorrupted, settings);
+        List<Defect> found = new ArrayList<>();
+        CorruptionModelDetector.State state = detector.initialState();
+        for (int i = 0; i < pictures.length(); i++) {
+            char c = pictures.charAt(i);
+            byte[] luma = new byte[SIZE * SIZE];
+            java.util.Arrays.fill(luma, (byte) (Character.toUpperCase(c) == c ? 250 : 5));
+            state = detector.onFrame(state, new AnalysisFrame(i, i * PICTURE, SIZE, SIZE, luma, List.of(),
+                    c == 'k' || c == 'K'), found::add);
+        }
+        detector.onEnd(state, pictures.length() * PICTURE, found::add);
+        return found;
+    }
+
+    private static Defect corruption(int first, Integer end) {
+        return new Defect(DefectType.BLOCK_CORRUPTION, first * PICTURE, end == null ? null : end * PICTURE, null,
+                CorruptionModelDetector.NAME);
+    }
+
+    @Test
+    void onFrame_cleanPicturesBeforeTheKeyframe_runHeldToTheKeyframe() {
+        assertEquals(List.of(corruption(2, 8)), run(HOLD, "kcCCcccckccc"),
+                "damage the model loses sight of still lasts until the intact keyframe at picture 8");
+    }
+
+    @Test
+    void onFrame_corruptedKeyframe_runGoesOn() {
+        assertEquals(List.of(corruption(2, 9)), run(HOLD, "kcCCccKcckcc"),
+                "a keyframe the model still flags does not end the run");
+    }
+
+    @Test
+    void onFrame_oneCorruptedPicture_noRun() {
+        assertEquals(List.of(), run(HOLD, "kcCcccckcc"),
+                "two pictures in a row start a run, one does not");
+    }
+
+    @Test
+    void onFrame_defaults_threePicturesStartARun() {
+        assertEquals(List.of(), run(CorruptionModelDetector.Settings.DEFAULTS, "kcCCcccckcc"), "two are not enough");
+        assertEquals(List.of(corruption(2, 8)), run(CorruptionModelDetector.Settings.DEFAULTS, "kcCCCccckcc"),
+                "three are, and the run is held over 0.12 s of clean pictures to the keyframe");
+    }
+
+    @Test
+    void onFrame_noKeyframeWithinTheWait_endsAtTheFirstCleanPicture() {
+        assertEquals(List.of(corruption(1, 3)), run(new CorruptionModelDetector.Settings(2, 0.2), "cCCcccccccccc"),
+                "without a keyframe within 0.2 s the run ends where the clean pictures began");
+    }
+
+    @Test
+    void onEnd_runStillOpen_reportedWithoutEnd() {
+        assertEquals(List.of(corruption(1, null)), run(HOLD, "cCCccc"),
+                "a run still waiting for its keyframe at the end has no end");
+    }
+}
