@@ -16,7 +16,12 @@ import avmon.monolith.supervise.SupervisorSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,8 +39,8 @@ import java.util.function.Consumer;
  * each than one stream alone (their decoders' pictures no longer stay in cache), so the capacity is what
  * real-time checks show. A check plays {@code n} streams paced at real time through the
  * {@link StreamSupervisor} and passes when none fell behind and their lag holds its level over the second
- * half ({@link LagTrend}, averaged over the streams). Decoding alone is the same supervisor with no detectors, so the two
- * searches differ in nothing but the analysis. {@link SustainedSearch} finds each one's largest count that
+ * half ({@link LagTrend}, averaged over the streams). Decoding alone is the same supervisor with no
+ * detectors, so the two searches differ in nothing but the analysis. {@link SustainedSearch} finds each one's largest count that
  * keeps up; the two searches take turns, check by check, so that a change in the machine's other load falls
  * on both alike.
  */
@@ -130,7 +135,7 @@ public final class CapacityBenchmark {
         }
 
         /** The check of the sustained count, if one kept up. */
-        public java.util.Optional<RealTimeCheck> sustainedCheck() {
+        public Optional<RealTimeCheck> sustainedCheck() {
             return checks.stream().filter(c -> c.keptUp() && c.streams() == sustained).findFirst();
         }
     }
@@ -295,8 +300,8 @@ public final class CapacityBenchmark {
             double maxLag = 0;
             // Windows of a segment at least, so that each holds the moment a stream has caught up with its segment.
             double window = Math.max(1.0, settings.segmentSeconds());
-            java.util.Map<String, LagTrend> trends = new java.util.HashMap<>();
-            java.util.Set<String> behind = new java.util.HashSet<>();
+            Map<String, LagTrend> trends = new HashMap<>();
+            Set<String> behind = new HashSet<>();
             while (!supervisor.awaitEnd(Duration.ofMillis(250))) {
                 List<StreamStatus> streams = supervisor.streams();
                 // Only while every stream is analysing: before, some have no lag yet; after, an ended stream
