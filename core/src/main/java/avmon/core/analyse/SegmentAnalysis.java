@@ -53,7 +53,9 @@ public final class SegmentAnalysis {
         if (request.last()) {
             analyzer.end(request.end());
         }
-        return new AnalyseResult(new DetectorRun(detector.name(), stateOf(analyzer, detector.name())), defects);
+        // The state first: a detector that judges pictures in batches reports what it held back as it is taken.
+        DetectorRun run = new DetectorRun(detector.name(), stateOf(analyzer, detector.name()));
+        return new AnalyseResult(run, defects);
     }
 
     /** The samples the detector uses, in presentation order (audio before a picture of the same time). */

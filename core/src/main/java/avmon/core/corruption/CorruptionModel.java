@@ -8,7 +8,9 @@ import ai.djl.nn.Block;
 import ai.djl.translate.TranslateException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +48,10 @@ public final class CorruptionModel implements AutoCloseable {
     private final List<Predictor<FramePair, Float>> predictors = new ArrayList<>();
     private final ThreadLocal<Predictor<FramePair, Float>> threadPredictor;
 
-    /** Wraps a model whose block holds trained weights (training evaluates its fresh model this way). */
+    /**
+     * Wraps a model whose block reads {@link CorruptionTranslator}'s input, the two pictures' levels (a network
+     * as trained reads other numbers: see {@link #fromTrained}).
+     */
     public CorruptionModel(Model model, ModelDescription description) {
         this.model = model;
         this.description = description;
@@ -106,16 +111,39 @@ public final class CorruptionModel implements AutoCloseable {
             throw new ModelFileException(paramsName, "SHA-256 is " + actual + " but "
                     + names.apply(ModelDescription.CHECKSUM) + " says " + expected + ": the weights are damaged or replaced");
         }
-        Model model = Model.newInstance("corruption", Device.cpu(), "PyTorch");
-        Block block = CorruptionNet.build();
         try {
-            block.loadParameters(model.getNDManager(), new DataInputStream(new ByteArrayInputStream(params)));
+            return forLevels(params, description);
         } catch (IOException | MalformedModelException | RuntimeException e) {
-            model.close();
             throw new ModelFileException(paramsName, "does not hold weights of this network: " + e.getMessage(), e);
         }
-        model.setBlock(block);
-        return new CorruptionModel(model, description);
+    }
+
+    /**
+     * The model of a network just trained ({@link CorruptionNet#build}): its weights are copied into a model of
+     * their own in the inference form, as a process loads them from files, and {@code trained} is left as it is.
+     */
+    public static CorruptionModel fromTrained(Model trained, ModelDescription description) {
+        ByteArrayOutputStream params = new ByteArrayOutputStream();
+        try {
+            trained.getBlock().saveParameters(new DataOutputStream(params));
+            return forLevels(params.toByteArray(), description);
+        } catch (IOException | MalformedModelException e) {
+            throw new IllegalStateException("weights just trained do not load back: " + e.getMessage(), e);
+        }
+    }
+
+    private static CorruptionModel forLevels(byte[] params, ModelDescription description)
+            throws IOException, MalformedModelException {
+        Model model = Model.newInstance("corruption", Device.cpu(), "PyTorch");
+        try {
+            Block trained = CorruptionNet.build();
+            trained.loadParameters(model.getNDManager(), new DataInputStream(new ByteArrayInputStream(params)));
+            model.setBlock(CorruptionNet.forLevels(trained));
+            return new CorruptionModel(model, description);
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            model.close();
+            throw e;
+        }
     }
 
     private static ModelDescription readDescription(byte[] bytes, String name) {

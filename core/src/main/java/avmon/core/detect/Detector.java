@@ -2,6 +2,7 @@ package avmon.core.detect;
 
 import avmon.core.media.AnalysisFrame;
 import avmon.core.media.AudioBuffer;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -39,6 +40,27 @@ public interface Detector<S> {
     /** Consumes one picture; reports defects that are complete. Returns the (possibly new) state. */
     default S onFrame(S state, AnalysisFrame frame, Consumer<Defect> out) {
         return state;
+    }
+
+    /**
+     * Pictures this detector would rather judge together, in one {@link #onFrames} call, than one at a time:
+     * {@link StreamAnalyzer} then holds pictures back until it has this many (or the segment or stream ends), so
+     * defects are reported up to that many pictures later. 1, the default: one picture at a time.
+     */
+    default int frameBatch() {
+        return 1;
+    }
+
+    /**
+     * Consumes pictures in their order; must report the same defects and leave the same state as {@link
+     * #onFrame} on each in turn. The default does exactly that.
+     */
+    default S onFrames(S state, List<AnalysisFrame> frames, Consumer<Defect> out) {
+        S next = state;
+        for (AnalysisFrame frame : frames) {
+            next = onFrame(next, frame, out);
+        }
+        return next;
     }
 
     /** Consumes one run of audio; reports defects that are complete. Returns the (possibly new) state. */

@@ -13,6 +13,10 @@ import java.util.function.Consumer;
  * Runs a set of detectors over a stream, whole or one segment at a time, and hands each defect to a
  * listener as soon as a detector reports it. The detectors' states live in an {@link AnalysisState}
  * that can be taken out as JSON after a segment and given back to a new analyzer for the next one.
+ *
+ * <p>A detector that judges pictures in batches ({@link Detector#frameBatch()} above 1, the corruption model)
+ * gets them held back until its batch is full; taking the {@link #state()} and ending the stream hand it what is
+ * held first, so a segment's state always covers every picture of the segment.
  */
 public final class StreamAnalyzer {
 
@@ -76,9 +80,13 @@ public final class StreamAnalyzer {
         }
     }
 
-    /** The detectors' states as they are now (live: later samples change it). */
+    /**
+     * The detectors' states as they are now (live: later samples change it), after every picture accepted so
+     * far, also those a batching detector held back.
+     */
     public AnalysisState state() {
         for (Slot<?> slot : slots) {
+            slot.flush(listener);
             state.put(slot.detector.name(), slot.state);
         }
         return state;
@@ -87,10 +95,14 @@ public final class StreamAnalyzer {
     /** A detector with its current state, typed together so no cast is needed per sample. */
     private static final class Slot<S> {
         private final Detector<S> detector;
+        private final int batch;
+        /** Pictures held back for a detector that judges them in batches. */
+        private final List<AnalysisFrame> held = new ArrayList<>();
         private S state;
 
         private Slot(Detector<S> detector, S state) {
             this.detector = detector;
+            this.batch = Math.max(1, detector.frameBatch());
             this.state = state;
         }
 
@@ -99,7 +111,21 @@ public final class StreamAnalyzer {
         }
 
         void onFrame(AnalysisFrame frame, Consumer<Defect> out) {
-            state = detector.onFrame(state, frame, out);
+            if (batch == 1) {
+                state = detector.onFrame(state, frame, out);
+                return;
+            }
+            held.add(frame);
+            if (held.size() >= batch) {
+                flush(out);
+            }
+        }
+
+        void flush(Consumer<Defect> out) {
+            if (!held.isEmpty()) {
+                state = detector.onFrames(state, List.copyOf(held), out);
+                held.clear();
+            }
         }
 
         void onAudio(AudioBuffer audio, Consumer<Defect> out) {
@@ -107,6 +133,7 @@ public final class StreamAnalyzer {
         }
 
         void onEnd(double endTime, Consumer<Defect> out) {
+            flush(out);
             state = detector.onEnd(state, endTime, out);
         }
     }

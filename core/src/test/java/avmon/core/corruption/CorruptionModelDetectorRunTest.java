@@ -7,6 +7,7 @@ import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.LambdaBlock;
 import avmon.core.detect.Defect;
 import avmon.core.detect.DefectType;
@@ -33,10 +34,10 @@ class CorruptionModelDetectorRunTest {
     static void model() {
         assumeTrue(PyTorchNatives.available(), "PyTorch natives do not load here");
         Model model = Model.newInstance("bright", Device.cpu(), "PyTorch");
-        // Channel 0 is the picture scaled to 0..1: its mean above one half gives a large positive logit.
+        // Channel 0 is the current picture's levels: its mean above half scale gives a large positive logit.
         model.setBlock(new LambdaBlock(list -> {
-            NDArray picture = list.singletonOrThrow().get(":, 0:1, :, :");
-            return new NDList(picture.mean(new int[] {3}, true).mean(new int[] {2}, true).sub(0.5f).mul(100));
+            NDArray picture = list.singletonOrThrow().get(":, 0:1, :, :").toType(DataType.FLOAT32, false);
+            return new NDList(picture.mean(new int[] {3}, true).mean(new int[] {2}, true).sub(127.5f));
         }, "brightness"));
         brightIsCorrupted = new CorruptionModel(model, new ModelDescription(SIZE, SIZE, 0.5, 0));
     }

@@ -145,6 +145,22 @@ class CorruptionModelDetectorTest {
     }
 
     @Test
+    void onFrames_batchesOfEight_sameDefectsAsOnePictureAtATime() {
+        CorruptionModelDetector detector = (CorruptionModelDetector) detectors().get(0);
+        double end = corrupted.truth().duration();
+        List<Defect> single = new ArrayList<>();
+        CorruptionModelDetector.State state = detector.initialState();
+        for (AnalysisFrame frame : corruptedFrames) {
+            state = detector.onFrame(state, frame, single::add);
+        }
+        detector.onEnd(state, end, single::add);
+
+        assertEquals(CorruptionModelDetector.BATCH, detector.frameBatch(), "the analyzer batches this detector");
+        assertFalse(single.isEmpty(), "the corruption is found one picture at a time");
+        assertEquals(single, whole(corruptedFrames, end), "the analyzer's batches give the same defects");
+    }
+
+    @Test
     void resample_largerFrame_pointSampledToTheModelSize() {
         byte[] luma = new byte[4 * 2];
         for (int i = 0; i < luma.length; i++) {

@@ -1,12 +1,19 @@
 package avmon.core.corruption;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.NormalInitializer;
+import java.nio.ByteBuffer;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class CorruptionNetTest {
@@ -27,5 +34,46 @@ class CorruptionNetTest {
             assertEquals(new Shape(3, 1, CorruptionNet.regionsDown(180), CorruptionNet.regionsAcross(320)),
                     net.getOutputShapes(new Shape[] {input})[0], "batch, one logit, regions down, regions across");
         }
+    }
+
+    @Test
+    void forLevels_randomWeightsAndPictures_sameLogitsAsTheTrainedNetworkOnScaledInput() {
+        assumeTrue(PyTorchNatives.available(), "PyTorch natives do not load here");
+        int width = 64;
+        int height = 48;
+        Random random = new Random(3);
+        byte[] current = new byte[width * height];
+        byte[] previous = new byte[width * height];
+        random.nextBytes(current);
+        random.nextBytes(previous);
+        FramePair pair = new FramePair(width, height, current, previous);
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            Block trained = CorruptionNet.build();
+            // Large random weights, so that a fold that mixed up the channels would move every logit.
+            trained.setInitializer(new NormalInitializer(0.5f), ai.djl.nn.Parameter.Type.WEIGHT);
+            trained.initialize(manager, DataType.FLOAT32, new Shape(1, CorruptionNet.CHANNELS, height, width));
+            ParameterStore store = new ParameterStore(manager, false);
+            NDArray scaled = manager.create(CorruptionTranslator.tensor(pair),
+                    new Shape(1, CorruptionNet.CHANNELS, height, width));
+            float[] expected = trained.forward(store, new NDList(scaled), false).singletonOrThrow().toFloatArray();
+
+            Block inference = CorruptionNet.forLevels(trained);
+            NDArray levels = manager.create(ByteBuffer.wrap(CorruptionTranslator.levels(pair)),
+                    new Shape(1, CorruptionNet.CHANNELS, height, width), DataType.UINT8);
+            float[] actual = inference.forward(store, new NDList(levels), false).singletonOrThrow().toFloatArray();
+
+            assertEquals(CorruptionNet.regionsAcross(width) * CorruptionNet.regionsDown(height), actual.length,
+                    "a logit per region");
+            assertArrayEquals(expected, actual, 1e-3f * maxAbs(expected),
+                    "the levels with the scaling folded into the first layer give the trained network's logits");
+        }
+    }
+
+    private static float maxAbs(float[] values) {
+        float max = 0;
+        for (float v : values) {
+            max = Math.max(max, Math.abs(v));
+        }
+        return max;
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.TranslatorContext;
 import java.lang.reflect.Proxy;
@@ -49,7 +50,9 @@ class CorruptionTranslatorTest {
             CorruptionTranslator translator = new CorruptionTranslator();
             NDArray input = translator.processInput(ctx, PAIR).singletonOrThrow();
             assertEquals(new Shape(2, 1, 2), input.getShape(), "channels, height, width");
-            assertArrayEquals(CorruptionTranslator.tensor(PAIR), input.toFloatArray(), 1e-6f, "same values as tensor()");
+            assertEquals(DataType.UINT8, input.getDataType(), "the levels as they are");
+            assertArrayEquals(new byte[] {(byte) 255, 51, (byte) 255, 102}, input.toByteArray(),
+                    "the current picture's levels, then the previous picture's");
             NDArray regions = manager.create(new float[] {-3f, 2f, 0.5f, -1f}, new Shape(1, 2, 2));
             float p = translator.processOutput(ctx, new NDList(regions));
             assertEquals(0.880797f, p, 1e-5f, "the worst region's logit becomes the picture's probability");

@@ -75,6 +75,67 @@ class StreamAnalyzerTest {
         assertEquals(1, found.size(), () -> "the freeze that ended at 6.2 s is out before the stream ends: " + found);
     }
 
+    /** Records how pictures reach it; its state counts them. */
+    private static final class BatchRecorder extends AbstractDetector<int[]> {
+        final List<List<Long>> calls = new ArrayList<>();
+
+        BatchRecorder() {
+            super("recorder", int[].class, () -> new int[1]);
+        }
+
+        @Override
+        public int frameBatch() {
+            return 3;
+        }
+
+        @Override
+        public int[] onFrame(int[] state, AnalysisFrame frame, java.util.function.Consumer<Defect> out) {
+            return onFrames(state, List.of(frame), out);
+        }
+
+        @Override
+        public int[] onFrames(int[] state, List<AnalysisFrame> frames, java.util.function.Consumer<Defect> out) {
+            calls.add(frames.stream().map(AnalysisFrame::index).toList());
+            state[0] += frames.size();
+            return state;
+        }
+    }
+
+    @Test
+    void accept_batchingDetector_picturesHeldUntilTheBatchIsFull() {
+        BatchRecorder recorder = new BatchRecorder();
+        StreamAnalyzer analyzer = new StreamAnalyzer(List.of(recorder), defect -> { });
+        for (int i = 0; i < 7; i++) {
+            analyzer.accept(moving(i));
+        }
+        assertEquals(List.of(List.of(0L, 1L, 2L), List.of(3L, 4L, 5L)), recorder.calls,
+                "two full batches of 3 in order; picture 6 is held");
+    }
+
+    @Test
+    void state_batchingDetector_heldPicturesJudgedFirst() {
+        BatchRecorder recorder = new BatchRecorder();
+        StreamAnalyzer analyzer = new StreamAnalyzer(List.of(recorder), defect -> { });
+        for (int i = 0; i < 4; i++) {
+            analyzer.accept(moving(i));
+        }
+        int[] counted = (int[]) analyzer.state().get("recorder");
+
+        assertEquals(4, counted[0], "a segment's state covers every picture accepted, also the one held");
+        assertEquals(List.of(List.of(0L, 1L, 2L), List.of(3L)), recorder.calls, "the held picture alone, at the cut");
+    }
+
+    @Test
+    void end_batchingDetector_heldPicturesJudgedBeforeTheEnd() {
+        BatchRecorder recorder = new BatchRecorder();
+        StreamAnalyzer analyzer = new StreamAnalyzer(List.of(recorder), defect -> { });
+        analyzer.accept(moving(0));
+        analyzer.accept(moving(1));
+        analyzer.end(1);
+
+        assertEquals(List.of(List.of(0L, 1L)), recorder.calls, "the two held pictures, before the stream ends");
+    }
+
     @Test
     void fromJson_stateOfOtherDetectors_isRejected() {
         String json = AnalysisState.initial(detectors).toJson();

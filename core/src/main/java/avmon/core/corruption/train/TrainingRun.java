@@ -64,9 +64,12 @@ public final class TrainingRun {
         CorruptionTrainer.Result trained = new CorruptionTrainer(plan.seed(), epochs, progress)
                 .train(data.get(Split.TRAIN), data.get(Split.VALIDATION));
         ModelDescription provisional = new ModelDescription(inputWidth, inputHeight, 0.5, plan.seed());
-        double threshold = chooseThreshold(new CorruptionModel(trained.model(), provisional), data.get(Split.VALIDATION));
+        double threshold;
+        try (CorruptionModel scorer = CorruptionModel.fromTrained(trained.model(), provisional)) {
+            threshold = chooseThreshold(scorer, data.get(Split.VALIDATION));
+        }
         ModelDescription description = new ModelDescription(inputWidth, inputHeight, threshold, plan.seed());
-        CorruptionModel model = new CorruptionModel(trained.model(), description);
+        CorruptionModel model = CorruptionModel.fromTrained(trained.model(), description);
         ModelEvaluation evaluation = new ModelEvaluation(model, CorruptionModelDetector.Settings.DEFAULTS);
         progress.accept("scoring validation and test streams");
         ModelEvaluation.Result validation = evaluation.evaluate(data.get(Split.VALIDATION));
@@ -78,6 +81,7 @@ public final class TrainingRun {
         Files.writeString(out.resolve(REPORT_MD), report.toMarkdown());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve(REPORT_JSON).toFile(), report);
         model.close();
+        trained.model().close();
         return report;
     }
 
