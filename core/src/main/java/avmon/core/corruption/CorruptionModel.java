@@ -111,9 +111,12 @@ public final class CorruptionModel implements AutoCloseable {
             throw new ModelFileException(paramsName, "SHA-256 is " + actual + " but "
                     + names.apply(ModelDescription.CHECKSUM) + " says " + expected + ": the weights are damaged or replaced");
         }
+        // Outside the try: a missing PyTorch engine is not a damaged file.
+        Model model = Model.newInstance("corruption", Device.cpu(), "PyTorch");
         try {
-            return forLevels(params, description);
+            return inferenceModel(model, params, description);
         } catch (IOException | MalformedModelException | RuntimeException e) {
+            model.close();
             throw new ModelFileException(paramsName, "does not hold weights of this network: " + e.getMessage(), e);
         }
     }
@@ -124,26 +127,23 @@ public final class CorruptionModel implements AutoCloseable {
      */
     public static CorruptionModel fromTrained(Model trained, ModelDescription description) {
         ByteArrayOutputStream params = new ByteArrayOutputStream();
+        Model model = Model.newInstance("corruption", Device.cpu(), "PyTorch");
         try {
             trained.getBlock().saveParameters(new DataOutputStream(params));
-            return forLevels(params.toByteArray(), description);
+            return inferenceModel(model, params.toByteArray(), description);
         } catch (IOException | MalformedModelException e) {
+            model.close();
             throw new IllegalStateException("weights just trained do not load back: " + e.getMessage(), e);
         }
     }
 
-    private static CorruptionModel forLevels(byte[] params, ModelDescription description)
+    /** {@code params} loaded into {@code model} as {@link CorruptionNet#forLevels} runs them. */
+    private static CorruptionModel inferenceModel(Model model, byte[] params, ModelDescription description)
             throws IOException, MalformedModelException {
-        Model model = Model.newInstance("corruption", Device.cpu(), "PyTorch");
-        try {
-            Block trained = CorruptionNet.build();
-            trained.loadParameters(model.getNDManager(), new DataInputStream(new ByteArrayInputStream(params)));
-            model.setBlock(CorruptionNet.forLevels(trained));
-            return new CorruptionModel(model, description);
-        } catch (IOException | MalformedModelException | RuntimeException e) {
-            model.close();
-            throw e;
-        }
+        Block trained = CorruptionNet.build();
+        trained.loadParameters(model.getNDManager(), new DataInputStream(new ByteArrayInputStream(params)));
+        model.setBlock(CorruptionNet.forLevels(trained));
+        return new CorruptionModel(model, description);
     }
 
     private static ModelDescription readDescription(byte[] bytes, String name) {
