@@ -3,6 +3,7 @@ package avmon.cli.corruption;
 import avmon.cli.UserError;
 import avmon.cli.detect.ThumbnailSize;
 import avmon.core.corruption.CorruptionModel;
+import avmon.core.corruption.train.EncodingMix;
 import avmon.core.corruption.train.PictureSize;
 import avmon.core.corruption.train.TrainingPlan;
 import avmon.core.corruption.train.TrainingReport;
@@ -65,6 +66,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Picture sizes of the generated streams, used in turn (default: ${DEFAULT-VALUE}).")
     List<ThumbnailSize> streamSizes;
 
+    @Option(names = "--encodings", defaultValue = "varied", paramLabel = "MIX",
+            description = {"How the streams are encoded: varied (each stream its own codec, rate, keyframe interval",
+                "and B-frames) or default (H.264 at one quantizer, as models before; default: ${DEFAULT-VALUE})."})
+    String encodings;
+
     @Option(names = "--input", defaultValue = "320x180", converter = ThumbnailSize.Converter.class,
             description = "Model input: the analysis picture size (default: ${DEFAULT-VALUE}).")
     ThumbnailSize input;
@@ -82,7 +88,8 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingPlan plan;
         try {
             plan = new TrainingPlan(seed, streamsPerKind, duration,
-                    streamSizes.stream().map(s -> new PictureSize(s.width(), s.height())).toList());
+                    streamSizes.stream().map(s -> new PictureSize(s.width(), s.height())).toList(),
+                    EncodingMix.fromName(encodings));
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), 2);
         }

@@ -56,7 +56,7 @@ public final class GenerateCommand implements Callable<Integer> {
     PictureSize size;
 
     @Option(names = "--content", paramLabel = "KIND", converter = ContentConverter.class,
-            description = "What the pictures show: texture (default), noise, flat, black, text or patterns.")
+            description = "What the pictures show: texture (default), noise, flat, black, text, patterns or graphics.")
     PictureContent content;
 
     @Option(names = "--id", paramLabel = "ID", description = "Write one stream with this id (default: custom).")

@@ -43,6 +43,14 @@ class TrainCommandTest {
     }
 
     @Test
+    void train_unknownEncodingMix_isUsageErrorListingTheKnown() {
+        CommandRun run = CommandRun.of("train", "--out", "x", "--encodings", "h265");
+
+        assertEquals(2, run.exitCode(), () -> "usage error: " + run);
+        assertTrue(run.err().contains("h265") && run.err().contains("varied"), () -> "names it and the known: " + run);
+    }
+
+    @Test
     void modelBench_noRounds_isUsageError() {
         CommandRun run = CommandRun.of("model-bench", "--rounds", "0");
 

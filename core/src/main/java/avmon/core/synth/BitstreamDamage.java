@@ -1,5 +1,6 @@
 package avmon.core.synth;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -8,18 +9,32 @@ import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacpp.BytePointer;
 
 /**
- * Damages H.264 video packets the way a lossy link does: a few bytes of each slice's payload are overwritten
- * over chosen time ranges. NAL headers, slice headers and start codes stay intact, so the decoder still finds
- * the pictures and conceals what it cannot decode ("error while decoding MB", "concealing ..."), and the
- * damage spreads through the predicted pictures until the next intact keyframe, as in real transmission.
+ * Damages video packets the way a lossy link does: a few bytes of each picture's coded data are overwritten
+ * over chosen time ranges. The headers the decoder needs to find the picture stay intact (H.264's NAL and slice
+ * headers, MPEG-4 Part 2's VOP header, MPEG-2's picture and slice headers, VP8's frame tag), and no new start
+ * code can form, so the decoder still finds the pictures and conceals what it cannot decode ("error while
+ * decoding MB", "concealing ..."), and the damage spreads through the predicted pictures until the next
+ * intact keyframe, as in real transmission.
  *
  * <p>Which bytes, and their new values, follow from the seed and the packet's timestamp: the same seed
  * damages the same bytes.
  */
 final class BitstreamDamage {
 
-    /** Bytes overwritten per slice. */
+    /** Bytes overwritten per H.264 slice, and per picture of the other codecs. */
     static final int BYTES_PER_SLICE = 6;
+    /** MPEG-4 Part 2 VOP header bytes left alone after the start code (coding type, time, quantizer, f_code). */
+    private static final int VOP_HEADER_BYTES = 6;
+    /** MPEG-2 slice header bytes left alone after the start code (quantiser scale and extra bit). */
+    private static final int MPEG2_SLICE_HEADER_BYTES = 2;
+    /** VP8 frame header: the 3-byte frame tag, and on keyframes a start code and the picture size (7 bytes). */
+    private static final int VP8_TAG_BYTES = 3;
+    private static final int VP8_KEYFRAME_HEADER_BYTES = 7;
+    /** VP8 bytes left alone after the frame header: the start of the first partition's picture header. */
+    private static final int VP8_PICTURE_HEADER_BYTES = 8;
+    private static final int MPEG4_VOP = 0xB6;
+    private static final int MPEG2_FIRST_SLICE = 0x01;
+    private static final int MPEG2_LAST_SLICE = 0xAF;
     /** Slice header bytes left alone (with the NAL header), so the slice is still recognised. */
     private static final int SLICE_HEADER_BYTES = 12;
     private static final int NAL_SLICE = 1;
@@ -34,11 +49,13 @@ final class BitstreamDamage {
 
     private final long seed;
     private final List<Range> ranges;
+    private final VideoCodec codec;
     private int damagedPackets;
 
-    BitstreamDamage(long seed, List<Range> ranges) {
+    BitstreamDamage(long seed, List<Range> ranges, VideoCodec codec) {
         this.seed = seed;
         this.ranges = List.copyOf(ranges);
+        this.codec = codec;
     }
 
     /** Damages {@code packet} (writable, from {@code stream}) when its picture time falls in a range. */
@@ -51,7 +68,7 @@ final class BitstreamDamage {
         BytePointer data = packet.data();
         byte[] bytes = new byte[packet.size()];
         data.get(bytes);
-        if (damage(bytes, new SplittableRandom(seed * 0x9E3779B97F4A7C15L + packet.pts()))) {
+        if (damage(codec, bytes, new SplittableRandom(seed * 0x9E3779B97F4A7C15L + packet.pts()))) {
             data.put(bytes);
             damagedPackets++;
         }
@@ -62,8 +79,19 @@ final class BitstreamDamage {
         return damagedPackets;
     }
 
+    /** Overwrites bytes of one packet of {@code codec}'s stream; false when it holds no picture data to damage. */
+    static boolean damage(VideoCodec codec, byte[] packet, SplittableRandom random) {
+        return switch (codec) {
+            case H264 -> damageH264(packet, random);
+            case MPEG4 -> damageSpans(packet, startCodePayloads(packet, MPEG4_VOP, MPEG4_VOP, VOP_HEADER_BYTES), random);
+            case MPEG2 -> damageSpans(packet, startCodePayloads(packet, MPEG2_FIRST_SLICE, MPEG2_LAST_SLICE,
+                    MPEG2_SLICE_HEADER_BYTES), random);
+            case VP8 -> damageSpans(packet, vp8Payload(packet), random);
+        };
+    }
+
     /** Overwrites bytes inside every slice NAL unit of an Annex B access unit; false when it has none. */
-    static boolean damage(byte[] unit, SplittableRandom random) {
+    static boolean damageH264(byte[] unit, SplittableRandom random) {
         boolean damaged = false;
         int nal = nextNal(unit, 0);
         while (nal >= 0) {
@@ -81,6 +109,55 @@ final class BitstreamDamage {
             nal = next;
         }
         return damaged;
+    }
+
+    /** Overwrites {@link #BYTES_PER_SLICE} bytes at random places among {@code spans}; false when they are too short. */
+    private static boolean damageSpans(byte[] packet, List<int[]> spans, SplittableRandom random) {
+        int total = spans.stream().mapToInt(span -> span[1] - span[0]).sum();
+        if (total <= BYTES_PER_SLICE * 2) {
+            return false;
+        }
+        for (int i = 0; i < BYTES_PER_SLICE; i++) {
+            int k = random.nextInt(total);
+            for (int[] span : spans) {
+                if (k < span[1] - span[0]) {
+                    packet[span[0] + k] = (byte) random.nextInt(0x10, 0x100);
+                    break;
+                }
+                k -= span[1] - span[0];
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The coded data after each start code whose code byte is within {@code [first, last]}, past
+     * {@code headerBytes} of header, up to the next start code: {@code {from, to}} pairs.
+     */
+    private static List<int[]> startCodePayloads(byte[] b, int first, int last, int headerBytes) {
+        List<int[]> spans = new ArrayList<>();
+        int unit = nextNal(b, 0);
+        while (unit >= 0) {
+            int next = nextNal(b, unit);
+            int end = next < 0 ? b.length : startCodeBegin(b, next);
+            int code = b[unit] & 0xff;
+            int from = unit + 1 + headerBytes;
+            if (code >= first && code <= last && end > from) {
+                spans.add(new int[] {from, end});
+            }
+            unit = next;
+        }
+        return spans;
+    }
+
+    /** A VP8 frame's data after its frame header and the start of its picture header. */
+    private static List<int[]> vp8Payload(byte[] frame) {
+        if (frame.length < VP8_TAG_BYTES) {
+            return List.of();
+        }
+        boolean keyframe = (frame[0] & 1) == 0;
+        int from = VP8_TAG_BYTES + (keyframe ? VP8_KEYFRAME_HEADER_BYTES : 0) + VP8_PICTURE_HEADER_BYTES;
+        return from < frame.length ? List.<int[]>of(new int[] {from, frame.length}) : List.of();
     }
 
     /** Index of the first byte after the next 00 00 01 start code at or after {@code from}, or -1. */

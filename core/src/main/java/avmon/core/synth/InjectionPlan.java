@@ -73,12 +73,13 @@ final class InjectionPlan {
     }
 
     /**
-     * Whether picture {@code frame} is encoded as a keyframe: once a second (segments start on one, and
-     * damage ends at the next), and on the first picture of a freeze or black stretch, so the still picture is
-     * coded once as a keyframe and every later keyframe of it decodes to the very same picture.
+     * Whether picture {@code frame} is encoded as a keyframe: at the encoding's keyframe interval, once a second
+     * by default (segments start on one, and damage ends at the next), and on the first picture of a freeze or
+     * black stretch, so the still picture is coded once as a keyframe and every later keyframe of it decodes to
+     * the very same picture.
      */
     boolean keyframe(int frame) {
-        if (frame % Math.round(spec.frameRate()) == 0) {
+        if (frame % spec.encoding().keyframeInterval(spec.frameRate()) == 0) {
             return true;
         }
         for (DefectType type : List.of(DefectType.FREEZE, DefectType.BLACK)) {

@@ -21,7 +21,9 @@ public enum PictureContent {
     /** Text: lines of white capitals rolling up like credits, and a ticker running along the bottom. */
     TEXT,
     /** Moving geometric patterns: a sliding checkerboard, a zone plate and a sine grating with sharp edges. */
-    PATTERNS;
+    PATTERNS,
+    /** On-screen graphics: flat panels with hard edges sliding over a smooth backdrop, and a sliding bar. */
+    GRAPHICS;
 
     /** The lower-case name used on the command line and in files ("texture", "noise", ...). */
     public String jsonName() {

@@ -26,6 +26,7 @@ abstract class PictureRenderer {
             case BLACK -> new FlatRenderer(0, width, height);
             case TEXT -> new TextRenderer(seed, width, height);
             case PATTERNS -> new PatternRenderer(seed, width, height);
+            case GRAPHICS -> new GraphicsRenderer(seed, width, height);
         };
     }
 

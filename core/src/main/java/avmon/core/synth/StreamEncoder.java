@@ -6,17 +6,16 @@ import java.nio.file.Path;
 import java.util.function.DoubleConsumer;
 
 /**
- * Encodes a planned stream into one MPEG-TS file: H.264 with a keyframe forced every second, and AAC stereo
- * at 48 kHz, pictures and samples on one clock. The segmenter cuts this file into HLS segments afterwards,
- * damaging it where asked.
+ * Encodes a planned stream into one file: video as the spec's {@link VideoEncoding} says (by default H.264 with a
+ * keyframe forced every second), and AAC stereo at 48 kHz, pictures and samples on one clock. The file is
+ * MPEG-TS, which the segmenter cuts into HLS segments afterwards, or Matroska for a codec MPEG-TS cannot carry;
+ * either is damaged where asked while it is copied.
  */
 final class StreamEncoder {
 
     static final int SAMPLE_RATE = 48_000;
     static final int CHANNELS = 2;
     static final long AUDIO_BIT_RATE = 128_000;
-    /** H.264 quantizer for every picture: about 1.4 Mbit/s for this content at 720p, 2.7 at 1080p. */
-    static final int QUANTIZER = 24;
 
     private final InjectionPlan plan;
 
@@ -24,8 +23,13 @@ final class StreamEncoder {
         this.plan = plan;
     }
 
+    /** FFmpeg's name of the container the stream is encoded into: MPEG-TS, or Matroska where it cannot be. */
+    static String container(StreamSpec spec) {
+        return !spec.video() || spec.encoding().codec().hls() ? "mpegts" : "matroska";
+    }
+
     /**
-     * Writes the whole stream to {@code file}; {@code progress} receives the fraction done.
+     * Writes the whole stream to {@code file} (in {@link #container}); {@code progress} receives the fraction done.
      *
      * @return samples of encoder priming before the first real audio sample (0 without audio)
      */
@@ -33,8 +37,8 @@ final class StreamEncoder {
         FfmpegLibrary.load();
         StreamSpec spec = plan.spec();
         int fps = (int) spec.frameRate();
-        try (TsMuxer muxer = new TsMuxer(file);
-             H264Encoder video = spec.video() ? new H264Encoder(spec.width(), spec.height(), fps, QUANTIZER) : null;
+        try (FileMuxer muxer = new FileMuxer(file, container(spec));
+             VideoEncoder video = spec.video() ? new VideoEncoder(spec.width(), spec.height(), fps, spec.encoding()) : null;
              AacEncoder audio = spec.audio() ? new AacEncoder(SAMPLE_RATE, CHANNELS, AUDIO_BIT_RATE) : null) {
             int videoIndex = video == null ? -1 : muxer.addStream(video.context());
             int audioIndex = audio == null ? -1 : muxer.addStream(audio.context());
@@ -69,13 +73,13 @@ final class StreamEncoder {
     /** Draws each picture as the plan says and encodes it. */
     private static final class PictureTrack {
         private final InjectionPlan plan;
-        private final H264Encoder encoder;
+        private final VideoEncoder encoder;
         private final PacketSink out;
         private final PictureRenderer renderer;
         private final byte[] pixels;
         private final int stride;
 
-        PictureTrack(InjectionPlan plan, H264Encoder encoder, PacketSink out) {
+        PictureTrack(InjectionPlan plan, VideoEncoder encoder, PacketSink out) {
             StreamSpec spec = plan.spec();
             this.plan = plan;
             this.encoder = encoder;

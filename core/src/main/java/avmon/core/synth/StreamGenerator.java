@@ -12,12 +12,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * Writes synthetic streams with known defects: {@code <out>/<id>/index.m3u8}, its 2-second MPEG-TS segments
- * and {@code truth.json}, as described in {@code docs/ground-truth.md}.
+ * and {@code truth.json}, as described in {@code docs/ground-truth.md}. A stream whose {@link VideoEncoding}
+ * MPEG-TS cannot carry (VP8) is written as one Matroska file, {@value #SINGLE_FILE}, instead of the playlist.
  *
  * <p>Freeze, black, silence and A/V offset are drawn into the pictures and samples before encoding. Block
  * corruption is real: the encoded video packets over the chosen range are damaged while the stream is cut
@@ -27,7 +29,10 @@ import java.util.stream.Stream;
 public final class StreamGenerator {
 
     public static final String TRUTH_FILE = "truth.json";
-    private static final String CLEAN_FILE = ".clean.ts";
+    /** The stream's one file when it is not HLS. */
+    public static final String SINGLE_FILE = "stream.mkv";
+    /** The clean encode while the stream is written, before its extension. */
+    private static final String CLEAN_FILE = ".clean";
 
     private final Consumer<String> progress;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -57,27 +62,45 @@ public final class StreamGenerator {
         Files.createDirectories(dir);
         clear(dir);
         InjectionPlan plan = new InjectionPlan(spec, StreamEncoder.SAMPLE_RATE);
-        Path clean = dir.resolve(CLEAN_FILE);
+        Path clean = dir.resolve(CLEAN_FILE + (StreamEncoder.container(spec).equals("mpegts") ? ".ts" : ".mkv"));
         try {
             int priming = encode(plan, clean);
             BitstreamDamage damage = damageFor(spec);
-            progress.accept(spec.id() + ": cutting segments" + (damage == null ? "" : " and damaging video"));
-            new HlsSegmenter(spec.segmentDuration()).segment(clean, dir, damage);
+            Path playable = write(spec, clean, dir, damage);
             List<CorruptionTruth.DamagedRun> runs = List.of();
             if (damage != null) {
                 progress.accept(spec.id() + ": measuring the corruption against the clean decode");
-                runs = new CorruptionTruth(spec.width(), spec.height()).compare(clean, dir.resolve(HlsSegmenter.PLAYLIST));
+                runs = new CorruptionTruth(spec.width(), spec.height()).compare(clean, playable);
                 checkDamageShows(spec, runs);
             }
             double audioDelay = spec.video() ? 0 : (double) priming / StreamEncoder.SAMPLE_RATE;
             GroundTruth truth = new TruthBuilder(plan, audioDelay).build(runs);
             json.writeValue(dir.resolve(TRUTH_FILE).toFile(), truth);
-            return new GeneratedStream(dir, dir.resolve(HlsSegmenter.PLAYLIST), countSegments(dir.resolve(HlsSegmenter.PLAYLIST)), truth);
+            int segments = playable.endsWith(HlsSegmenter.PLAYLIST) ? countSegments(playable) : 1;
+            return new GeneratedStream(dir, playable, segments, truth);
         } catch (MediaException e) {
             throw new IOException(spec.id() + ": cannot decode the stream just written: " + e.getMessage(), e);
         } finally {
             Files.deleteIfExists(clean);
         }
+    }
+
+    /**
+     * Copies the clean stream into what the monitor reads, damaged where planned: HLS segments, or one Matroska
+     * file for a codec MPEG-TS cannot carry. Returns the file to open.
+     */
+    private Path write(StreamSpec spec, Path clean, Path dir, BitstreamDamage damage) throws IOException {
+        String damaging = damage == null ? "" : " and damaging video";
+        if (StreamEncoder.container(spec).equals("mpegts")) {
+            progress.accept(spec.id() + ": cutting segments" + damaging);
+            new HlsSegmenter(spec.segmentDuration()).segment(clean, dir, damage);
+            return dir.resolve(HlsSegmenter.PLAYLIST);
+        }
+        progress.accept(spec.id() + ": writing " + SINGLE_FILE + damaging);
+        Path file = dir.resolve(SINGLE_FILE);
+        // Exact: Matroska would otherwise write a random segment id and the muxer's version.
+        new Remuxer().copy(clean, "matroska", file, Map.of("fflags", "+bitexact"), damage);
+        return file;
     }
 
     /** Encodes the clean stream; returns the AAC encoder's priming in samples. */
@@ -99,7 +122,8 @@ public final class StreamGenerator {
             return null;
         }
         return new BitstreamDamage(spec.seed(),
-                corruption.stream().map(d -> new BitstreamDamage.Range(d.start(), d.end())).toList());
+                corruption.stream().map(d -> new BitstreamDamage.Range(d.start(), d.end())).toList(),
+                spec.encoding().codec());
     }
 
     /** Every injected corruption must show somewhere, or the truth would silently miss it. */
@@ -117,7 +141,7 @@ public final class StreamGenerator {
     }
 
     private static void clear(Path dir) throws IOException {
-        try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, "{seg*.ts,index.m3u8,truth.json,.clean.ts}")) {
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, "{seg*.ts,index.m3u8,truth.json,.clean.*,stream.mkv}")) {
             for (Path p : old) {
                 Files.delete(p);
             }

@@ -19,10 +19,11 @@ import java.util.List;
  * @param syncPattern     whether pictures flash white and the audio beeps together once a second, at k + 0.5 s
  * @param content         what the pictures show
  * @param defects         defects to inject
+ * @param encoding        how the pictures are encoded ({@link VideoEncoding#DEFAULT} unless a stream asks otherwise)
  */
 public record StreamSpec(String id, long seed, double duration, double frameRate, int width, int height,
                          double segmentDuration, boolean video, boolean audio, boolean syncPattern,
-                         PictureContent content, List<InjectedDefect> defects) {
+                         PictureContent content, List<InjectedDefect> defects, VideoEncoding encoding) {
 
     public static final double DEFAULT_DURATION = 20;
     public static final double DEFAULT_FRAME_RATE = 25;
@@ -33,6 +34,7 @@ public record StreamSpec(String id, long seed, double duration, double frameRate
     public StreamSpec {
         defects = List.copyOf(defects);
         java.util.Objects.requireNonNull(content, "content");
+        java.util.Objects.requireNonNull(encoding, "encoding");
         if (!id.matches("[A-Za-z0-9_.-]+")) {
             throw new IllegalArgumentException("stream id '" + id + "' must be letters, digits, '.', '_' or '-'");
         }
@@ -73,51 +75,57 @@ public record StreamSpec(String id, long seed, double duration, double frameRate
     /** The same stream showing {@code kind} of pictures. */
     public StreamSpec withContent(PictureContent kind) {
         return new StreamSpec(id, seed, duration, frameRate, width, height, segmentDuration, video, audio,
-                syncPattern, kind, defects);
+                syncPattern, kind, defects, encoding);
     }
 
     /** A clean 1280x720, 25 fps, 20 s stream of moving texture with video and audio, 2 s segments. */
     public static StreamSpec of(String id, long seed) {
         return new StreamSpec(id, seed, DEFAULT_DURATION, DEFAULT_FRAME_RATE, DEFAULT_WIDTH, DEFAULT_HEIGHT,
-                DEFAULT_SEGMENT, true, true, false, PictureContent.TEXTURE, List.of());
+                DEFAULT_SEGMENT, true, true, false, PictureContent.TEXTURE, List.of(), VideoEncoding.DEFAULT);
     }
 
     public StreamSpec withDuration(double seconds) {
         return new StreamSpec(id, seed, seconds, frameRate, width, height, segmentDuration, video, audio,
-                syncPattern, content, defects);
+                syncPattern, content, defects, encoding);
     }
 
     public StreamSpec withSize(int w, int h) {
         return new StreamSpec(id, seed, duration, frameRate, w, h, segmentDuration, video, audio, syncPattern,
-                content, defects);
+                content, defects, encoding);
     }
 
     public StreamSpec withSeed(long s) {
         return new StreamSpec(id, s, duration, frameRate, width, height, segmentDuration, video, audio,
-                syncPattern, content, defects);
+                syncPattern, content, defects, encoding);
     }
 
     public StreamSpec withId(String newId) {
         return new StreamSpec(newId, seed, duration, frameRate, width, height, segmentDuration, video, audio,
-                syncPattern, content, defects);
+                syncPattern, content, defects, encoding);
     }
 
     /** The same stream with the flash/beep sync pattern. */
     public StreamSpec withSyncPattern() {
         return new StreamSpec(id, seed, duration, frameRate, width, height, segmentDuration, video, audio, true,
-                content, defects);
+                content, defects, encoding);
     }
 
     /** The same stream without audio. */
     public StreamSpec videoOnly() {
         return new StreamSpec(id, seed, duration, frameRate, width, height, segmentDuration, true, false, false,
-                content, defects);
+                content, defects, encoding);
     }
 
     /** The same stream without video. */
     public StreamSpec audioOnly() {
         return new StreamSpec(id, seed, duration, frameRate, width, height, segmentDuration, false, true, false,
-                content, defects);
+                content, defects, encoding);
+    }
+
+    /** The same stream encoded as {@code how} says. */
+    public StreamSpec withEncoding(VideoEncoding how) {
+        return new StreamSpec(id, seed, duration, frameRate, width, height, segmentDuration, video, audio,
+                syncPattern, content, defects, how);
     }
 
     /** The same stream with {@code more} defects added. */
@@ -125,7 +133,7 @@ public record StreamSpec(String id, long seed, double duration, double frameRate
         List<InjectedDefect> all = new ArrayList<>(defects);
         all.addAll(List.of(more));
         return new StreamSpec(id, seed, duration, frameRate, width, height, segmentDuration, video, audio,
-                syncPattern, content, all);
+                syncPattern, content, all, encoding);
     }
 
     /** Number of pictures. */

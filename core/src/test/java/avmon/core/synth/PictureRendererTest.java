@@ -49,7 +49,7 @@ class PictureRendererTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PictureContent.class, names = {"TEXTURE", "NOISE", "TEXT", "PATTERNS"})
+    @EnumSource(value = PictureContent.class, names = {"TEXTURE", "NOISE", "TEXT", "PATTERNS", "GRAPHICS"})
     void draw_movingContent_nextPictureDiffers(PictureContent content) {
         double difference = meanDifference(draw(content, 7, 10), draw(content, 7, 11));
         assertTrue(difference > 0.255, content + " moves between pictures by more than freezedetect's noise, got "
@@ -57,7 +57,7 @@ class PictureRendererTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PictureContent.class, names = {"TEXTURE", "NOISE", "TEXT", "PATTERNS", "FLAT"})
+    @EnumSource(value = PictureContent.class, names = {"TEXTURE", "NOISE", "TEXT", "PATTERNS", "FLAT", "GRAPHICS"})
     void draw_otherSeed_otherPicture(PictureContent content) {
         assertFalse(Arrays.equals(draw(content, 7, 5), draw(content, 8, 5)), content + ": the seed changes the picture");
     }

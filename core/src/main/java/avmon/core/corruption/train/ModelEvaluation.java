@@ -6,6 +6,7 @@ import avmon.core.corruption.FramePair;
 import avmon.core.detect.Defect;
 import avmon.core.media.AnalysisFrame;
 import avmon.core.synth.PictureContent;
+import avmon.core.synth.VideoCodec;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -25,13 +26,14 @@ public final class ModelEvaluation {
      * @param pictures       raw picture decisions of the model
      * @param detected       pictures inside a reported defect, against the labels
      * @param byContent      {@code detected} per picture content
+     * @param byCodec        {@code detected} per video codec
      * @param defects        events found, missed and invented
      * @param cleanStreams   streams without corruption
      * @param cleanSeconds   their total length
      * @param cleanFalseDefects defects reported on them
      */
     public record Result(Confusion pictures, Confusion detected, Map<PictureContent, Confusion> byContent,
-                         DefectScore defects, int cleanStreams, double cleanSeconds, int cleanFalseDefects) {
+                         Map<VideoCodec, Confusion> byCodec, DefectScore defects, int cleanStreams, double cleanSeconds, int cleanFalseDefects) {
     }
 
     private final CorruptionModel model;
@@ -75,6 +77,7 @@ public final class ModelEvaluation {
         Confusion pictures = Confusion.EMPTY;
         Confusion detected = Confusion.EMPTY;
         Map<PictureContent, Confusion> byContent = new EnumMap<>(PictureContent.class);
+        Map<VideoCodec, Confusion> byCodec = new EnumMap<>(VideoCodec.class);
         int events = 0;
         int found = 0;
         int falseDefects = 0;
@@ -93,6 +96,7 @@ public final class ModelEvaluation {
             }
             detected = detected.plus(streamDetected);
             byContent.merge(s.stream().content(), streamDetected, Confusion::plus);
+            byCodec.merge(s.stream().encoding().codec(), streamDetected, Confusion::plus);
             double frameRate = s.size() / s.duration();
             for (Defect truth : s.truth()) {
                 events++;
@@ -110,7 +114,7 @@ public final class ModelEvaluation {
                 cleanFalse += (int) invented;
             }
         }
-        return new Result(pictures, detected, byContent, new DefectScore(events, found, falseDefects, startErrors),
+        return new Result(pictures, detected, byContent, byCodec, new DefectScore(events, found, falseDefects, startErrors),
                 cleanStreams, cleanSeconds, cleanFalse);
     }
 

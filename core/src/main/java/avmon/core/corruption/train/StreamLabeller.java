@@ -25,11 +25,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Makes a {@link LabelledStream}: generates the stream (H.264 in MPEG-TS segments, its bitstream damaged where
+ * Makes a {@link LabelledStream}: generates the stream (encoded as planned, its bitstream damaged where
  * planned), decodes it to gray pictures of the model's input size exactly as the monitor's media layer does,
  * and labels each picture from the generator's ground truth, which compares every damaged picture with the
- * clean decode of the same picture at full size. A damaged stream is generated clean too (the same seed gives
- * the same pictures and bits), so each picture also gets where it differs from its clean decode, tile by tile
+ * clean decode of the same picture at full size. A damaged stream is generated clean too (the same seed and
+ * encoding give the same pictures and bits), so each picture also gets where it differs from its clean decode, tile by tile
  * at the model's size: the training signal of each region of the network. The generated files are deleted
  * afterwards.
  */
@@ -133,7 +133,7 @@ public final class StreamLabeller {
     private GeneratedStream generate(TrainingStream stream) throws IOException {
         String id = stream.damage().isEmpty() ? stream.id() + "-clean" : stream.id();
         StreamSpec spec = StreamSpec.of(id, stream.seed()).withSize(stream.size().width(), stream.size().height())
-                .withDuration(plan.duration()).videoOnly().withContent(stream.content())
+                .withDuration(plan.duration()).videoOnly().withContent(stream.content()).withEncoding(stream.encoding())
                 .with(stream.damage().toArray(InjectedDefect[]::new));
         return new StreamGenerator().generate(spec, work);
     }

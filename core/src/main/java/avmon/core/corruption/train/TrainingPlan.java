@@ -20,14 +20,21 @@ import java.util.SplittableRandom;
  * and damaged: the model sees each size's blocks at its own input size (a 16x16 macroblock of 1280x720 is 4x4
  * pixels at 320x180, of 640x360 8x8), and learns neither size's scale as the sign of damage.
  *
+ * <p>Each stream's encoding comes from the {@link EncodingMix}, drawn from a random source of its own: the
+ * streams' content seeds and damage ranges are the same whatever the mix, so the same seed with
+ * {@link EncodingMix#DEFAULT} gives the streams that models before the mix were trained and tested on.
+ *
  * @param seed          seed of everything
  * @param streamsPerKind streams per content kind in the training split (validation and test get half as many)
  * @param duration      length of each stream in seconds
  * @param sizes         picture sizes of the streams, used in turn
+ * @param encodings     how the streams are encoded
  */
-public record TrainingPlan(long seed, int streamsPerKind, double duration, List<PictureSize> sizes) {
+public record TrainingPlan(long seed, int streamsPerKind, double duration, List<PictureSize> sizes,
+                           EncodingMix encodings) {
 
     public TrainingPlan {
+        java.util.Objects.requireNonNull(encodings, "encodings");
         if (streamsPerKind < 2 || duration < 2) {
             throw new IllegalArgumentException("a training plan needs at least 2 streams per kind of at least 2 s");
         }
@@ -49,6 +56,7 @@ public record TrainingPlan(long seed, int streamsPerKind, double duration, List<
     /** The streams of one split. */
     public List<TrainingStream> streams(Split split) {
         SplittableRandom random = new SplittableRandom(seed * 31 + split.ordinal() * 0x5DEECE66DL + 17);
+        SplittableRandom encodingRandom = new SplittableRandom(seed * 131 + split.ordinal() * 0x2545F4914F6CDD1DL + 7);
         int perKind = split == Split.TRAIN ? streamsPerKind : Math.max(2, streamsPerKind / 2);
         List<TrainingStream> streams = new ArrayList<>();
         for (PictureContent content : PictureContent.values()) {
@@ -57,7 +65,8 @@ public record TrainingPlan(long seed, int streamsPerKind, double duration, List<
                 List<InjectedDefect> damage = i % 4 == 3 ? List.of() : damage(random);
                 // (i + i / 4): over 8 streams each size is once clean and three times damaged (with two sizes).
                 PictureSize size = sizes.get((i + i / 4) % sizes.size());
-                streams.add(new TrainingStream(id, split, content, size, random.nextLong(), damage));
+                streams.add(new TrainingStream(id, split, content, size, random.nextLong(), damage,
+                        encodings.draw(encodingRandom, size)));
             }
         }
         return streams;

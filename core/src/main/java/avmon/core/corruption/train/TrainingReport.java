@@ -1,6 +1,7 @@
 package avmon.core.corruption.train;
 
 import avmon.core.synth.PictureContent;
+import avmon.core.synth.VideoCodec;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,10 +44,10 @@ public record TrainingReport(TrainingPlan plan, int inputWidth, int inputHeight,
         StringBuilder md = new StringBuilder();
         md.append("# Block-corruption model: training report\n\n");
         md.append(String.format(Locale.ROOT, "Reproduce with `avmon train --seed %d --streams-per-kind %d --duration %s"
-                        + " --stream-sizes %s --input %dx%d --epochs %d` (%.0f s here).%n%n", plan.seed(),
+                        + " --stream-sizes %s --encodings %s --input %dx%d --epochs %d` (%.0f s here).%n%n", plan.seed(),
                 plan.streamsPerKind(), trim(plan.duration()),
-                String.join(",", plan.sizes().stream().map(PictureSize::toString).toList()), inputWidth, inputHeight,
-                epochs.size(), seconds));
+                String.join(",", plan.sizes().stream().map(PictureSize::toString).toList()), plan.encodings().jsonName(),
+                inputWidth, inputHeight, epochs.size(), seconds));
         md.append("Weights SHA-256: `").append(sha256).append("`\n\n");
         md.append("## Data\n\n| split | streams | pictures | corrupted | damage left no trace |\n|---|---|---|---|---|\n");
         for (DataSize d : data) {
@@ -79,6 +80,9 @@ public record TrainingReport(TrainingPlan plan, int inputWidth, int inputHeight,
         row(md, "detector (inside a reported defect)", r.detected());
         for (Map.Entry<PictureContent, Confusion> e : r.byContent().entrySet()) {
             row(md, "detector, " + e.getKey().jsonName(), e.getValue());
+        }
+        for (Map.Entry<VideoCodec, Confusion> e : r.byCodec().entrySet()) {
+            row(md, "detector, codec " + e.getKey().jsonName(), e.getValue());
         }
         DefectScore d = r.defects();
         md.append(String.format(Locale.ROOT, "%nEvents: %d of %d found (recall %.3f), %d within 3 pictures of the true start,"

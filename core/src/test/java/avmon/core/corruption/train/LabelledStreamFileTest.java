@@ -8,6 +8,7 @@ import avmon.core.detect.Defect;
 import avmon.core.detect.DefectType;
 import avmon.core.synth.InjectedDefect;
 import avmon.core.synth.PictureContent;
+import avmon.core.synth.VideoEncoding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,8 @@ class LabelledStreamFileTest {
     Path dir;
 
     private static final TrainingStream STREAM = new TrainingStream("train-text-0", Split.TRAIN, PictureContent.TEXT,
-            new PictureSize(640, 360), 7, List.of(InjectedDefect.of(DefectType.BLOCK_CORRUPTION, 0.04, 0.04)));
+            new PictureSize(640, 360), 7, List.of(InjectedDefect.of(DefectType.BLOCK_CORRUPTION, 0.04, 0.04)),
+            VideoEncoding.DEFAULT);
 
     @Test
     void writeThenRead_sameStream() throws IOException {

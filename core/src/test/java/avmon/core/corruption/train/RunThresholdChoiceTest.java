@@ -7,6 +7,7 @@ import avmon.core.detect.Defect;
 import avmon.core.detect.DefectType;
 import avmon.core.synth.InjectedDefect;
 import avmon.core.synth.PictureContent;
+import avmon.core.synth.VideoEncoding;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class RunThresholdChoiceTest {
         List<Defect> truth = first == null ? List.of()
                 : List.of(new Defect(DefectType.BLOCK_CORRUPTION, first * 0.04, 8 * 0.04, null, null));
         TrainingStream planned = new TrainingStream(id, Split.VALIDATION, PictureContent.TEXT, new PictureSize(64, 36),
-                1, damage);
+                1, damage, VideoEncoding.DEFAULT);
         return new LabelledStream(planned, 8, 8, pictures, times, keyframes, corrupted, changes, truth, n * 0.04);
     }
 

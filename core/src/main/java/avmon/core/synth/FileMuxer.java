@@ -11,6 +11,7 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
 import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
 import static org.bytedeco.ffmpeg.global.avformat.avio_open;
+import static org.bytedeco.ffmpeg.global.avutil.av_opt_set;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,17 +24,22 @@ import org.bytedeco.ffmpeg.avformat.AVOutputFormat;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 
-/** Writes encoded packets into one MPEG-TS file. */
-final class TsMuxer implements AutoCloseable {
+/** Writes encoded packets into one file of a container format (MPEG-TS, Matroska). */
+final class FileMuxer implements AutoCloseable {
 
     private final Path file;
     private final AVFormatContext format = new AVFormatContext(null);
     private boolean started;
 
-    TsMuxer(Path file) throws IOException {
+    /** @param container FFmpeg's name of the container format ("mpegts", "matroska") */
+    FileMuxer(Path file, String container) throws IOException {
         this.file = file;
-        FfmpegCalls.check(avformat_alloc_output_context2(format, (AVOutputFormat) null, "mpegts", file.toString()),
-                "create an MPEG-TS muxer for " + file);
+        FfmpegCalls.check(avformat_alloc_output_context2(format, (AVOutputFormat) null, container, file.toString()),
+                "create a " + container + " muxer for " + file);
+        if (!container.equals("mpegts")) {
+            // Matroska writes a random segment id and the muxer's version unless told to be exact.
+            FfmpegCalls.check(av_opt_set(format, "fflags", "+bitexact", 0), "make the " + container + " muxer exact");
+        }
     }
 
     /** Adds a stream for {@code encoder}'s packets; returns its index. */

@@ -1,0 +1,67 @@
+package avmon.core.corruption.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import avmon.core.synth.VideoCodec;
+import avmon.core.synth.VideoEncoding;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class TrainingPlanTest {
+
+    private static final List<PictureSize> SIZES = List.of(new PictureSize(1280, 720), new PictureSize(640, 360));
+
+    private static TrainingPlan plan(EncodingMix mix) {
+        return new TrainingPlan(1, 12, 4, SIZES, mix);
+    }
+
+    @Test
+    void streams_defaultMix_everyStreamTheGeneratorDefault() {
+        for (TrainingStream s : plan(EncodingMix.DEFAULT).streams()) {
+            assertEquals(VideoEncoding.DEFAULT, s.encoding(), s.id() + " is encoded as the generator's default");
+        }
+    }
+
+    @Test
+    void streams_variedMix_sameContentSeedsAndDamageAsTheDefault() {
+        List<TrainingStream> varied = plan(EncodingMix.VARIED).streams();
+        List<TrainingStream> plain = plan(EncodingMix.DEFAULT).streams();
+        assertEquals(plain.size(), varied.size(), "as many streams");
+        for (int i = 0; i < plain.size(); i++) {
+            assertEquals(plain.get(i).seed(), varied.get(i).seed(), plain.get(i).id() + ": same seed");
+            assertEquals(plain.get(i).damage(), varied.get(i).damage(), plain.get(i).id() + ": same damage");
+            assertEquals(plain.get(i).size(), varied.get(i).size(), plain.get(i).id() + ": same size");
+        }
+    }
+
+    @Test
+    void streams_variedMix_everyCodecRateControlAndBFramesInEverySplit() {
+        for (Split split : Split.values()) {
+            List<TrainingStream> streams = plan(EncodingMix.VARIED).streams(split);
+            Set<VideoCodec> codecs = EnumSet.noneOf(VideoCodec.class);
+            streams.forEach(s -> codecs.add(s.encoding().codec()));
+            assertEquals(EnumSet.allOf(VideoCodec.class), codecs, split + " has every codec");
+            assertTrue(streams.stream().anyMatch(s -> s.encoding().rateControlled()), split + " has rate control");
+            assertTrue(streams.stream().anyMatch(s -> !s.encoding().rateControlled()), split + " has constant quantizers");
+            assertTrue(streams.stream().anyMatch(s -> s.encoding().bFrames() > 0), split + " has B-frames");
+            assertTrue(streams.stream().map(s -> s.encoding().keyframeInterval(25)).distinct().count() > 5,
+                    split + " has many keyframe intervals");
+        }
+    }
+
+    @Test
+    void streams_variedMix_keyframeIntervalsWithin12To100Pictures() {
+        for (TrainingStream s : plan(EncodingMix.VARIED).streams()) {
+            int interval = s.encoding().keyframeInterval(25);
+            assertTrue(interval >= 12 && interval <= 100, s.id() + ": keyframe every " + interval + " pictures");
+        }
+    }
+
+    @Test
+    void streams_sameSeedTwice_sameEncodings() {
+        assertEquals(plan(EncodingMix.VARIED).streams(), plan(EncodingMix.VARIED).streams(), "the seed decides everything");
+    }
+}
