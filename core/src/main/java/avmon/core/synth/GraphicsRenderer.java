@@ -4,10 +4,11 @@ import java.util.SplittableRandom;
 
 /**
  * {@link PictureContent#GRAPHICS}: flat panels with hard edges, as on-screen graphics, scoreboards and cartoons
- * have, sliding over a smooth shaded backdrop at their own speeds and overlapping, and a full-width bar that
- * slides in from one side and out again like a lower third. A moving flat panel changes whole rectangles of the
- * picture from one picture to the next, which is what concealment does too: the corruption model has to learn
- * the difference from content that does it on purpose.
+ * have, sliding over a smooth shaded backdrop at their own speeds and overlapping, a full-width bar that slides
+ * in from one side and out again like a lower third, and a band of fine vertical lines panning sideways (a
+ * camera pan over a fence, a striped set). A moving flat panel changes whole rectangles of the picture from one
+ * picture to the next, and fine lines in motion change every pixel they cover, which is what concealment does
+ * too: the corruption model has to learn the difference from content that does it on purpose.
  *
  * <p>Speeds are in pixels of a 1280-pixel-wide picture per picture and scale with the width, so every stream
  * size shows the same motion.
@@ -27,6 +28,13 @@ final class GraphicsRenderer extends PictureRenderer {
     private final int barLevel;
     private final int barHeight;
     private final int barSpeed;
+    private final int linesTop;
+    private final int linesHeight;
+    private final int linePeriod;
+    private final int lineSpeed;
+    private final int lineLevel;
+    private final int lineContrast;
+    private final boolean softLines;
 
     GraphicsRenderer(long seed, int width, int height) {
         super(width, height);
@@ -48,11 +56,20 @@ final class GraphicsRenderer extends PictureRenderer {
         barLevel = random.nextInt(20, 236);
         barHeight = Math.max(4, height * random.nextInt(8, 15) / 100);
         barSpeed = Math.max(1, (int) Math.round(random.nextInt(8, 25) * scale));
+        linesHeight = Math.max(2, height * random.nextInt(10, 26) / 100);
+        linesTop = random.nextInt(0, height - linesHeight + 1);
+        // 4 to 24 pixels of a 1280-pixel picture: 1 to 6 pixels at the model's 320x180, down to aliasing.
+        linePeriod = Math.max(2, (int) Math.round(random.nextInt(4, 25) * scale));
+        lineSpeed = (int) Math.round((random.nextBoolean() ? 1 : -1) * random.nextInt(2, 17) * scale);
+        lineLevel = random.nextInt(70, 186);
+        lineContrast = random.nextInt(20, 70);
+        softLines = random.nextBoolean();
     }
 
     @Override
     void draw(int n, byte[] out, int stride) {
         drawBackdrop(n, out, stride);
+        drawLines(n, out, stride);
         for (Panel p : panels) {
             int x = bounce(n * p.dx() + p.phase(), width - p.width());
             int y = bounce(n * p.dy() + p.phase(), height - p.height());
@@ -74,6 +91,18 @@ final class GraphicsRenderer extends PictureRenderer {
                 int phase = Math.floorMod((x * 256 / Math.max(1, width)) + n * backdropSpeed, 512);
                 int wave = phase < 256 ? phase : 511 - phase;
                 out[row + x] = (byte) clamp(base + wave / 6 - 21);
+            }
+        }
+    }
+
+    /** The band of vertical lines, square or soft (a sine) across each period, shifted by the pan. */
+    private void drawLines(int n, byte[] out, int stride) {
+        for (int x = 0; x < width; x++) {
+            int phase = Math.floorMod(x + n * lineSpeed, linePeriod);
+            double profile = softLines ? Math.sin(2 * Math.PI * phase / linePeriod) : phase < linePeriod / 2 ? 1 : -1;
+            byte level = (byte) clamp(lineLevel + (int) Math.round(lineContrast * profile));
+            for (int y = linesTop; y < linesTop + linesHeight; y++) {
+                out[y * stride + x] = level;
             }
         }
     }
