@@ -2,13 +2,18 @@ package avmon.core.independent;
 
 import avmon.core.detect.Defect;
 import avmon.core.evaluate.GroundTruth;
+import avmon.core.media.FfmpegMediaStream;
 import avmon.core.media.MediaException;
+import avmon.core.media.MediaOptions;
+import avmon.core.media.MediaStream;
+import avmon.core.media.StreamInfo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -58,6 +63,81 @@ public final class IndependentClips {
             truths.add(write(recipe, seed, out));
         }
         return truths;
+    }
+
+    /**
+     * Writes a clip made by another tool into {@code out/<id>}: {@code source} (a clean clip, left as it is) copied
+     * into {@code stream.<ext>} with its video packets in {@code damage} damaged, and its ground truth from the
+     * comparison of both decodes. The container stays the source's ({@code .ts}, {@code .mkv}, {@code .webm},
+     * {@code .mp4}, {@code .mov}). {@code damage} null: 0.3 s from a quarter of the clip and 0.4 s from three
+     * fifths.
+     *
+     * @throws IOException when the source cannot be read or is in another container
+     */
+    public GroundTruth writeFrom(String id, Path source, List<ClipRecipe.DamageRange> damage, long seed, Path out)
+            throws IOException {
+        String extension = extension(source);
+        String format = muxer(extension);
+        if (format == null) {
+            throw new IOException(source + ": not a container this can copy (.ts, .mkv, .webm, .mp4, .mov)");
+        }
+        if (!id.matches("[A-Za-z0-9_.-]+")) {
+            throw new IOException("clip id '" + id + "' must be letters, digits, '.', '_' or '-'");
+        }
+        Path dir = Files.createDirectories(out.resolve(id));
+        Path damaged = dir.resolve(MEDIA_NAME + "." + extension);
+        try {
+            StreamInfo info = probe(source);
+            if (!info.hasVideo()) {
+                throw new IOException(source + ": has no video");
+            }
+            double seconds = duration(source);
+            List<ClipRecipe.DamageRange> ranges = damage != null ? damage : List.of(
+                    new ClipRecipe.DamageRange(seconds * 0.25, seconds * 0.25 + 0.3),
+                    new ClipRecipe.DamageRange(seconds * 0.6, seconds * 0.6 + 0.4));
+            int packets = new PacketDamage(seed).copy(source, damaged, format, ranges);
+            progress.accept(id + ": " + packets + " packets damaged; comparing with the clean decode");
+            List<Defect> corruption = comparison.corruption(source, damaged, info.width(), info.height());
+            GroundTruth truth = new GroundTruth(id, seed, seconds, info.frameRate(), seconds, true, info.hasAudio(),
+                    false, corruption);
+            json.writeValue(dir.resolve(TRUTH).toFile(), truth);
+            return truth;
+        } catch (MediaException e) {
+            throw new IOException(id + ": cannot decode " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String extension(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static String muxer(String extension) {
+        return switch (extension) {
+            case "ts" -> "mpegts";
+            case "mkv" -> "matroska";
+            case "webm" -> "webm";
+            case "mp4" -> "mp4";
+            case "mov" -> "mov";
+            default -> null;
+        };
+    }
+
+    private static StreamInfo probe(Path source) throws MediaException {
+        try (MediaStream media = FfmpegMediaStream.open(source.toString(), MediaOptions.defaults().withAudio(false))) {
+            return media.info();
+        }
+    }
+
+    /** Where the clip's last picture ends, read through. */
+    private static double duration(Path source) throws MediaException {
+        try (MediaStream media = FfmpegMediaStream.open(source.toString(), MediaOptions.defaults().withAudio(false))) {
+            while (media.next() != null) {
+                // Read to the end: containers do not all say how long they are.
+            }
+            return media.endTime();
+        }
     }
 
     /** Writes one clip into {@code out/<id>}, replacing what was there. */

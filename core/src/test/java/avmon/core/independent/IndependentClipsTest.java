@@ -93,4 +93,48 @@ class IndependentClipsTest {
                 .write(small("nope", "no-such-encoder", "mpegts", "ts", 12, 0), 1, dir));
         assertTrue(e.getMessage().contains("no-such-encoder"), e.getMessage());
     }
+
+    @Test
+    void writeFrom_clipMadeElsewhere_damagedCopyWithTruth(@TempDir Path work) throws Exception {
+        Path source = work.resolve("made-elsewhere.mkv");
+        new ClipEncoder().encode(small("elsewhere", "libvpx", "matroska", "mkv", 50, 0), 5, source);
+        byte[] before = Files.readAllBytes(source);
+
+        GroundTruth truth = new IndependentClips(line -> { }).writeFrom("elsewhere", source,
+                List.of(new ClipRecipe.DamageRange(1.3, 1.5)), 3, work.resolve("out"));
+
+        assertEquals(1, truth.defects().size(), () -> "one damaged run: " + truth.defects());
+        double start = truth.defects().get(0).start();
+        assertTrue(start >= 1.3 - 1e-6 && start < 1.5, () -> "damage shows from the range on: " + start);
+        assertEquals(25.0, truth.frameRate(), 1e-6, "the clip's frame rate");
+        assertEquals(4.0, truth.duration(), 0.05, "the clip's length");
+        assertTrue(Files.isRegularFile(work.resolve("out/elsewhere/stream.mkv")), "the damaged copy, same container");
+        assertTrue(Files.isRegularFile(work.resolve("out/elsewhere/truth.json")), "its truth");
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(source)), "the source is left as it was");
+    }
+
+    @Test
+    void writeFrom_noDamageGiven_twoRangesAQuarterAndThreeFifthsIn(@TempDir Path work) throws Exception {
+        Path source = work.resolve("clean.mkv");
+        new ClipEncoder().encode(small("clean", "libvpx", "matroska", "mkv", 50, 0), 5, source);
+
+        GroundTruth truth = new IndependentClips(line -> { }).writeFrom("clean", source, null, 3, work);
+
+        // Keyframes every 2 s: damage at 1.0 s lasts to the keyframe at 2 s, damage at 2.4 s to the end.
+        assertEquals(2, truth.defects().size(), () -> "two damaged runs: " + truth.defects());
+        assertEquals(1.0, truth.defects().get(0).start(), 0.1, "the first from a quarter of the clip");
+        assertEquals(2.4, truth.defects().get(1).start(), 0.1, "the second from three fifths");
+    }
+
+    @Test
+    void writeFrom_otherContainerOrMissingFile_ioErrorNamingIt(@TempDir Path work) throws IOException {
+        IndependentClips clips = new IndependentClips(line -> { });
+        Path avi = Files.writeString(work.resolve("clip.avi"), "x");
+        IOException container = assertThrows(IOException.class, () -> clips.writeFrom("a", avi, null, 1, work));
+        assertTrue(container.getMessage().contains("clip.avi") && container.getMessage().contains(".mkv"),
+                container.getMessage());
+        Path missing = work.resolve("missing.ts");
+        IOException absent = assertThrows(IOException.class, () -> clips.writeFrom("b", missing, null, 1, work));
+        assertTrue(absent.getMessage().contains("missing.ts"), absent.getMessage());
+    }
 }
