@@ -12,6 +12,7 @@ import avmon.core.synth.GeneratedStream;
 import avmon.core.synth.InjectedDefect;
 import avmon.core.synth.StreamGenerator;
 import avmon.core.synth.StreamSpec;
+import avmon.local.lambda.LambdaMetrics;
 import avmon.local.sns.RecordingSubscriber;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,8 +48,12 @@ class ContinueAsNewTest {
             assertEquals(5, stream.segments(), "the stream has five segments");
             assertEquals(3, outcome.executionArns().size(), "two segments per execution: three executions");
             assertEquals(stream.segments(), outcome.segments(), "the last execution ends at the last segment");
-            assertEquals(stream.segments(), pipeline.cloud().lambda().metrics(LocalPipeline.CONVERTER).invocations(),
-                    "every segment converted once, none skipped or repeated at a boundary");
+            // A conversion that failed transiently (S3Proxy under a loaded machine) is retried by the workflow: that
+            // is not a repeat. A segment converted twice at an execution boundary would be a second success.
+            LambdaMetrics converter = pipeline.cloud().lambda().metrics(LocalPipeline.CONVERTER);
+            assertEquals(stream.segments(), converter.invocations() - converter.errors(),
+                    () -> "every segment converted successfully once, none skipped or repeated at a boundary ("
+                            + converter + ")");
             DefectMatching.assertMatchesTruth(stream.truth(),
                     DefectMatching.defectsOf("long", DefectMatching.notifications(subscriber.messages())));
             PipelineReport report = PipelineReport.measure(pipeline, List.of(outcome));
