@@ -8,6 +8,7 @@ import avmon.core.corruption.train.PictureSize;
 import avmon.core.corruption.train.TrainingPlan;
 import avmon.core.corruption.train.TrainingReport;
 import avmon.core.corruption.train.TrainingRun;
+import avmon.core.synth.PictureContent;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -31,8 +32,11 @@ import picocli.CommandLine.Spec;
         description = {"Train the block-corruption model (DJL, PyTorch on the CPU) from generated, damaged streams,",
             "and write it with its training report and checksum."},
         footer = {"", "Example (the committed model):",
-            "  taskset -c 1 nice -n 10 avmon train --work /tmp/avmon-train --out core/src/main/resources/avmon/core/corruption/model",
+            "  taskset -c 1 nice -n 10 avmon train --encodings default --contents texture,noise,flat,black,text,patterns \\",
+            "      --work /tmp/avmon-train --out core/src/main/resources/avmon/core/corruption/model",
             "Score the model in use on the held-out test streams of that seed:",
+            "  nice -n 10 avmon train --evaluate-only --encodings default --contents texture,noise,flat,black,text,patterns",
+            "Score it on varied encodings and every content kind:",
             "  nice -n 10 avmon train --evaluate-only"})
 public final class TrainCommand implements Callable<Integer> {
 
@@ -71,6 +75,11 @@ public final class TrainCommand implements Callable<Integer> {
                 "and B-frames) or default (H.264 at one quantizer, as models before; default: ${DEFAULT-VALUE})."})
     String encodings;
 
+    @Option(names = "--contents", split = ",", paramLabel = "KIND[,KIND...]",
+            description = {"Picture contents of the streams (default: every kind; the model committed before graphics",
+                "was added: texture,noise,flat,black,text,patterns)."})
+    List<String> contents;
+
     @Option(names = "--input", defaultValue = "320x180", converter = ThumbnailSize.Converter.class,
             description = "Model input: the analysis picture size (default: ${DEFAULT-VALUE}).")
     ThumbnailSize input;
@@ -89,7 +98,8 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             plan = new TrainingPlan(seed, streamsPerKind, duration,
                     streamSizes.stream().map(s -> new PictureSize(s.width(), s.height())).toList(),
-                    EncodingMix.fromName(encodings));
+                    EncodingMix.fromName(encodings), contents == null ? List.of(PictureContent.values())
+                            : contents.stream().map(PictureContent::fromName).toList());
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), 2);
         }

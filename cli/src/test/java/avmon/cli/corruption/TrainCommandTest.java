@@ -51,6 +51,22 @@ class TrainCommandTest {
     }
 
     @Test
+    void train_unknownContent_isUsageErrorNamingIt() {
+        CommandRun run = CommandRun.of("train", "--out", "x", "--contents", "texture,cartoon");
+
+        assertEquals(2, run.exitCode(), () -> "usage error: " + run);
+        assertTrue(run.err().contains("cartoon"), () -> "names the content: " + run);
+    }
+
+    @Test
+    void train_sameContentTwice_isUsageError() {
+        CommandRun run = CommandRun.of("train", "--out", "x", "--contents", "text,text");
+
+        assertEquals(2, run.exitCode(), () -> "usage error: " + run);
+        assertTrue(run.err().contains("different picture contents"), () -> "says why: " + run);
+    }
+
+    @Test
     void modelBench_noRounds_isUsageError() {
         CommandRun run = CommandRun.of("model-bench", "--rounds", "0");
 

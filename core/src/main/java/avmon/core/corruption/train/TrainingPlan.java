@@ -29,12 +29,23 @@ import java.util.SplittableRandom;
  * @param duration      length of each stream in seconds
  * @param sizes         picture sizes of the streams, used in turn
  * @param encodings     how the streams are encoded
+ * @param contents      the picture content kinds, each with its streams in every split (in this order)
  */
 public record TrainingPlan(long seed, int streamsPerKind, double duration, List<PictureSize> sizes,
-                           EncodingMix encodings) {
+                           EncodingMix encodings, List<PictureContent> contents) {
+
+    /** A plan of every picture content kind. */
+    public TrainingPlan(long seed, int streamsPerKind, double duration, List<PictureSize> sizes, EncodingMix encodings) {
+        this(seed, streamsPerKind, duration, sizes, encodings, List.of(PictureContent.values()));
+    }
 
     public TrainingPlan {
         java.util.Objects.requireNonNull(encodings, "encodings");
+        if (contents.isEmpty() || contents.stream().distinct().count() != contents.size()) {
+            throw new IllegalArgumentException("a training plan needs one or more different picture contents, got "
+                    + contents);
+        }
+        contents = List.copyOf(contents);
         if (streamsPerKind < 2 || duration < 2) {
             throw new IllegalArgumentException("a training plan needs at least 2 streams per kind of at least 2 s");
         }
@@ -59,7 +70,7 @@ public record TrainingPlan(long seed, int streamsPerKind, double duration, List<
         SplittableRandom encodingRandom = new SplittableRandom(seed * 131 + split.ordinal() * 0x2545F4914F6CDD1DL + 7);
         int perKind = split == Split.TRAIN ? streamsPerKind : Math.max(2, streamsPerKind / 2);
         List<TrainingStream> streams = new ArrayList<>();
-        for (PictureContent content : PictureContent.values()) {
+        for (PictureContent content : contents) {
             for (int i = 0; i < perKind; i++) {
                 String id = split.name().toLowerCase(java.util.Locale.ROOT) + "-" + content.jsonName() + "-" + i;
                 List<InjectedDefect> damage = i % 4 == 3 ? List.of() : damage(random);

@@ -44,9 +44,10 @@ public record TrainingReport(TrainingPlan plan, int inputWidth, int inputHeight,
         StringBuilder md = new StringBuilder();
         md.append("# Block-corruption model: training report\n\n");
         md.append(String.format(Locale.ROOT, "Reproduce with `avmon train --seed %d --streams-per-kind %d --duration %s"
-                        + " --stream-sizes %s --encodings %s --input %dx%d --epochs %d` (%.0f s here).%n%n", plan.seed(),
-                plan.streamsPerKind(), trim(plan.duration()),
+                        + " --stream-sizes %s --encodings %s --contents %s --input %dx%d --epochs %d` (%.0f s here).%n%n",
+                plan.seed(), plan.streamsPerKind(), trim(plan.duration()),
                 String.join(",", plan.sizes().stream().map(PictureSize::toString).toList()), plan.encodings().jsonName(),
+                String.join(",", plan.contents().stream().map(PictureContent::jsonName).toList()),
                 inputWidth, inputHeight, epochs.size(), seconds));
         md.append("Weights SHA-256: `").append(sha256).append("`\n\n");
         md.append("## Data\n\n| split | streams | pictures | corrupted | damage left no trace |\n|---|---|---|---|---|\n");

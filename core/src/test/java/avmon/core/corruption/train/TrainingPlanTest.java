@@ -1,8 +1,10 @@
 package avmon.core.corruption.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import avmon.core.synth.PictureContent;
 import avmon.core.synth.VideoCodec;
 import avmon.core.synth.VideoEncoding;
 import java.util.EnumSet;
@@ -58,6 +60,23 @@ class TrainingPlanTest {
             int interval = s.encoding().keyframeInterval(25);
             assertTrue(interval >= 12 && interval <= 100, s.id() + ": keyframe every " + interval + " pictures");
         }
+    }
+
+    @Test
+    void streams_theSixKindsBeforeGraphics_sameStreamsAsThoseKindsOfTheFullPlan() {
+        List<PictureContent> six = List.of(PictureContent.TEXTURE, PictureContent.NOISE, PictureContent.FLAT,
+                PictureContent.BLACK, PictureContent.TEXT, PictureContent.PATTERNS);
+        List<TrainingStream> before = new TrainingPlan(1, 12, 4, SIZES, EncodingMix.DEFAULT, six).streams(Split.TEST);
+        List<TrainingStream> all = plan(EncodingMix.DEFAULT).streams(Split.TEST);
+        assertEquals(36, before.size(), "6 test streams of each of 6 kinds");
+        assertEquals(before, all.subList(0, 36), "graphics comes last, so the other kinds' streams are unchanged");
+    }
+
+    @Test
+    void constructor_repeatedContent_refused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new TrainingPlan(1, 12, 4,
+                SIZES, EncodingMix.VARIED, List.of(PictureContent.TEXT, PictureContent.TEXT)));
+        assertTrue(e.getMessage().contains("different picture contents"), "says why: " + e.getMessage());
     }
 
     @Test
