@@ -32,12 +32,11 @@ import picocli.CommandLine.Spec;
         description = {"Train the block-corruption model (DJL, PyTorch on the CPU) from generated, damaged streams,",
             "and write it with its training report and checksum."},
         footer = {"", "Example (the committed model):",
-            "  taskset -c 1 nice -n 10 avmon train --encodings default --contents texture,noise,flat,black,text,patterns \\",
-            "      --work /tmp/avmon-train --out core/src/main/resources/avmon/core/corruption/model",
+            "  taskset -c 1 nice -n 10 avmon train --work /tmp/avmon-train --out core/src/main/resources/avmon/core/corruption/model",
             "Score the model in use on the held-out test streams of that seed:",
-            "  nice -n 10 avmon train --evaluate-only --encodings default --contents texture,noise,flat,black,text,patterns",
-            "Score it on varied encodings and every content kind:",
-            "  nice -n 10 avmon train --evaluate-only"})
+            "  nice -n 10 avmon train --evaluate-only",
+            "Train, or score, on varied encodings and every content kind:",
+            "  taskset -c 1 nice -n 10 avmon train --encodings varied --contents all --work /tmp/varied --out DIR"})
 public final class TrainCommand implements Callable<Integer> {
 
     @Spec
@@ -70,14 +69,14 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Picture sizes of the generated streams, used in turn (default: ${DEFAULT-VALUE}).")
     List<ThumbnailSize> streamSizes;
 
-    @Option(names = "--encodings", defaultValue = "varied", paramLabel = "MIX",
-            description = {"How the streams are encoded: varied (each stream its own codec, rate, keyframe interval",
-                "and B-frames) or default (H.264 at one quantizer, as models before; default: ${DEFAULT-VALUE})."})
+    @Option(names = "--encodings", defaultValue = "default", paramLabel = "MIX",
+            description = {"How the streams are encoded: default (H.264 at one quantizer, the committed model's data;",
+                "the default) or varied (each stream its own codec, rate, keyframe interval and B-frames)."})
     String encodings;
 
-    @Option(names = "--contents", split = ",", paramLabel = "KIND[,KIND...]",
-            description = {"Picture contents of the streams (default: every kind; the model committed before graphics",
-                "was added: texture,noise,flat,black,text,patterns)."})
+    @Option(names = "--contents", split = ",", paramLabel = "KIND[,KIND...]|all",
+            description = {"Picture contents of the streams, or all (default: the committed model's six,",
+                "texture,noise,flat,black,text,patterns; all adds graphics)."})
     List<String> contents;
 
     @Option(names = "--input", defaultValue = "320x180", converter = ThumbnailSize.Converter.class,
@@ -98,8 +97,7 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             plan = new TrainingPlan(seed, streamsPerKind, duration,
                     streamSizes.stream().map(s -> new PictureSize(s.width(), s.height())).toList(),
-                    EncodingMix.fromName(encodings), contents == null ? List.of(PictureContent.values())
-                            : contents.stream().map(PictureContent::fromName).toList());
+                    EncodingMix.fromName(encodings), contents());
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), 2);
         }
@@ -132,6 +130,17 @@ public final class TrainCommand implements Callable<Integer> {
             deleteTree(folder);
         }
         return 0;
+    }
+
+    /** The content kinds asked for: the committed model's by default, every kind for "all". */
+    private List<PictureContent> contents() {
+        if (contents == null) {
+            return TrainingPlan.COMMITTED_CONTENTS;
+        }
+        if (contents.size() == 1 && contents.get(0).trim().equalsIgnoreCase("all")) {
+            return List.of(PictureContent.values());
+        }
+        return contents.stream().map(PictureContent::fromName).toList();
     }
 
     private static void deleteTree(Path dir) throws IOException {

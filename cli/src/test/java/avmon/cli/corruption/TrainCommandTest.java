@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import avmon.cli.detect.CommandRun;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** Bad usage of the training and benchmark verbs; training itself takes minutes and never runs in the build. */
 class TrainCommandTest {
@@ -64,6 +65,15 @@ class TrainCommandTest {
 
         assertEquals(2, run.exitCode(), () -> "usage error: " + run);
         assertTrue(run.err().contains("different picture contents"), () -> "says why: " + run);
+    }
+
+    @Test
+    void help_committedModelExample_needsNoDataOptions() {
+        CommandRun run = CommandRun.of("train", "--help");
+
+        assertTrue(run.out().contains("--encodings varied --contents all"), () -> "varied data is opt-in: " + run);
+        assertEquals("default", new CommandLine(new TrainCommand()).getCommandSpec().findOption("--encodings")
+                .defaultValue(), "the default encodings are the committed model's");
     }
 
     @Test

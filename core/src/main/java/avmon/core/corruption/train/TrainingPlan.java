@@ -34,6 +34,11 @@ import java.util.SplittableRandom;
 public record TrainingPlan(long seed, int streamsPerKind, double duration, List<PictureSize> sizes,
                            EncodingMix encodings, List<PictureContent> contents) {
 
+    /** The content kinds of the committed model's data: every kind but graphics, which came later. */
+    public static final List<PictureContent> COMMITTED_CONTENTS = List.of(PictureContent.TEXTURE,
+            PictureContent.NOISE, PictureContent.FLAT, PictureContent.BLACK, PictureContent.TEXT,
+            PictureContent.PATTERNS);
+
     /** A plan of every picture content kind. */
     public TrainingPlan(long seed, int streamsPerKind, double duration, List<PictureSize> sizes, EncodingMix encodings) {
         this(seed, streamsPerKind, duration, sizes, encodings, List.of(PictureContent.values()));

@@ -44,10 +44,9 @@ public record TrainingReport(TrainingPlan plan, int inputWidth, int inputHeight,
         StringBuilder md = new StringBuilder();
         md.append("# Block-corruption model: training report\n\n");
         md.append(String.format(Locale.ROOT, "Reproduce with `avmon train --seed %d --streams-per-kind %d --duration %s"
-                        + " --stream-sizes %s --encodings %s --contents %s --input %dx%d --epochs %d` (%.0f s here).%n%n",
+                        + " --stream-sizes %s%s --input %dx%d --epochs %d` (%.0f s here).%n%n",
                 plan.seed(), plan.streamsPerKind(), trim(plan.duration()),
-                String.join(",", plan.sizes().stream().map(PictureSize::toString).toList()), plan.encodings().jsonName(),
-                String.join(",", plan.contents().stream().map(PictureContent::jsonName).toList()),
+                String.join(",", plan.sizes().stream().map(PictureSize::toString).toList()), dataOptions(),
                 inputWidth, inputHeight, epochs.size(), seconds));
         md.append("Weights SHA-256: `").append(sha256).append("`\n\n");
         md.append("## Data\n\n| split | streams | pictures | corrupted | damage left no trace |\n|---|---|---|---|---|\n");
@@ -96,6 +95,14 @@ public record TrainingReport(TrainingPlan plan, int inputWidth, int inputHeight,
     private static void row(StringBuilder md, String what, Confusion c) {
         md.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %d | %d | %d | %d |%n", what, c.precision(), c.recall(),
                 c.truePositives(), c.falsePositives(), c.falseNegatives(), c.trueNegatives()));
+    }
+
+    /** The options that choose encodings and contents, left out where they are the defaults. */
+    private String dataOptions() {
+        String mix = plan.encodings() == EncodingMix.DEFAULT ? "" : " --encodings " + plan.encodings().jsonName();
+        String kinds = plan.contents().equals(TrainingPlan.COMMITTED_CONTENTS) ? ""
+                : " --contents " + String.join(",", plan.contents().stream().map(PictureContent::jsonName).toList());
+        return mix + kinds;
     }
 
     private static String trim(double v) {
