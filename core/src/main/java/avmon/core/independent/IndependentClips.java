@@ -87,11 +87,12 @@ public final class IndependentClips {
         Path dir = Files.createDirectories(out.resolve(id));
         Path damaged = dir.resolve(MEDIA_NAME + "." + extension);
         try {
-            StreamInfo info = probe(source);
+            Probe probe = probe(source);
+            StreamInfo info = probe.info();
             if (!info.hasVideo()) {
                 throw new IOException(source + ": has no video");
             }
-            double seconds = duration(source);
+            double seconds = probe.seconds();
             List<ClipRecipe.DamageRange> ranges = damage != null ? damage : List.of(
                     new ClipRecipe.DamageRange(seconds * 0.25, seconds * 0.25 + 0.3),
                     new ClipRecipe.DamageRange(seconds * 0.6, seconds * 0.6 + 0.4));
@@ -124,19 +125,17 @@ public final class IndependentClips {
         };
     }
 
-    private static StreamInfo probe(Path source) throws MediaException {
-        try (MediaStream media = FfmpegMediaStream.open(source.toString(), MediaOptions.defaults().withAudio(false))) {
-            return media.info();
-        }
+    /** What the source holds, and where its last picture ends. */
+    private record Probe(StreamInfo info, double seconds) {
     }
 
-    /** Where the clip's last picture ends, read through. */
-    private static double duration(Path source) throws MediaException {
+    /** Reads the source through once: containers do not all say how long they are. */
+    private static Probe probe(Path source) throws MediaException {
         try (MediaStream media = FfmpegMediaStream.open(source.toString(), MediaOptions.defaults().withAudio(false))) {
             while (media.next() != null) {
-                // Read to the end: containers do not all say how long they are.
+                // Only the end time is wanted.
             }
-            return media.endTime();
+            return new Probe(media.info(), media.endTime());
         }
     }
 

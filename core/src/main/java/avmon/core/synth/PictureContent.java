@@ -1,8 +1,5 @@
 package avmon.core.synth;
 
-import java.util.Arrays;
-import java.util.Locale;
-
 /**
  * What a generated stream's pictures show. Detectors must stay quiet on every kind when the stream is clean,
  * and a trained detector must learn what damage looks like on each, so the kinds differ in what matters to
@@ -27,7 +24,7 @@ public enum PictureContent {
 
     /** The lower-case name used on the command line and in files ("texture", "noise", ...). */
     public String jsonName() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumNames.of(this);
     }
 
     /**
@@ -36,12 +33,6 @@ public enum PictureContent {
      * @throws IllegalArgumentException naming the known kinds when there is no such kind
      */
     public static PictureContent fromName(String name) {
-        for (PictureContent c : values()) {
-            if (c.jsonName().equalsIgnoreCase(name.trim())) {
-                return c;
-            }
-        }
-        throw new IllegalArgumentException("unknown picture content '" + name + "', known: "
-                + Arrays.stream(values()).map(PictureContent::jsonName).toList());
+        return EnumNames.parse(PictureContent.class, name, "picture content");
     }
 }

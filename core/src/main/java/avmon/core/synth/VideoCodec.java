@@ -1,8 +1,5 @@
 package avmon.core.synth;
 
-import java.util.Arrays;
-import java.util.Locale;
-
 /**
  * The video encoders the generator can use, each with what it accepts: its FFmpeg encoder, the range of its
  * constant quantizer, whether it has B-frames, and whether its stream can be cut into HLS MPEG-TS segments.
@@ -56,7 +53,7 @@ public enum VideoCodec {
 
     /** The lower-case name used in ids and files ("h264", "mpeg4", ...). */
     public String jsonName() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumNames.of(this);
     }
 
     /**
@@ -65,12 +62,6 @@ public enum VideoCodec {
      * @throws IllegalArgumentException naming the known codecs when there is no such codec
      */
     public static VideoCodec fromName(String name) {
-        for (VideoCodec c : values()) {
-            if (c.jsonName().equalsIgnoreCase(name.trim())) {
-                return c;
-            }
-        }
-        throw new IllegalArgumentException("unknown video codec '" + name + "', known: "
-                + Arrays.stream(values()).map(VideoCodec::jsonName).toList());
+        return EnumNames.parse(VideoCodec.class, name, "video codec");
     }
 }

@@ -1,10 +1,9 @@
 package avmon.core.corruption.train;
 
+import avmon.core.synth.EnumNames;
 import avmon.core.synth.StreamSpec;
 import avmon.core.synth.VideoCodec;
 import avmon.core.synth.VideoEncoding;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -64,7 +63,7 @@ public enum EncodingMix {
 
     /** The lower-case name used on the command line ("default", "varied"). */
     public String jsonName() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumNames.of(this);
     }
 
     /**
@@ -73,12 +72,6 @@ public enum EncodingMix {
      * @throws IllegalArgumentException naming the known mixes when there is no such mix
      */
     public static EncodingMix fromName(String name) {
-        for (EncodingMix m : values()) {
-            if (m.jsonName().equalsIgnoreCase(name.trim())) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("unknown encoding mix '" + name + "', known: "
-                + Arrays.stream(values()).map(EncodingMix::jsonName).toList());
+        return EnumNames.parse(EncodingMix.class, name, "encoding mix");
     }
 }
