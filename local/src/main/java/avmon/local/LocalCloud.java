@@ -24,6 +24,7 @@ import java.util.Map;
  * <pre>{@code
  * try (LocalCloud cloud = LocalCloud.builder().s3(S3Storage.inMemory()).sns().lambda().start()) {
  *     S3Client s3 = S3Client.builder().endpointOverride(cloud.s3Endpoint()).forcePathStyle(true)
+ *             .serviceConfiguration(S3Server.clientConfiguration())
  *             .region(Region.of(cloud.region())).credentialsProvider(cloud.credentials().provider()).build();
  * }
  * }</pre>

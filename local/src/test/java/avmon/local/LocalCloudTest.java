@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import avmon.local.lambda.FunctionConfiguration;
 import avmon.local.lambda.HandlerFactory;
 import avmon.local.lambda.LambdaHost;
+import avmon.local.s3.S3Server;
 import avmon.local.s3.S3Storage;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,6 +34,7 @@ class LocalCloudTest {
     // No retries: the tests that expect a stopped server would otherwise wait out the SDK's backoff.
     private static S3Client s3(LocalCloud cloud) {
         return S3Client.builder().endpointOverride(cloud.s3Endpoint()).forcePathStyle(true)
+                .serviceConfiguration(S3Server.clientConfiguration())
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .region(Region.of(cloud.region())).credentialsProvider(cloud.credentials().provider())
                 .httpClient(UrlConnectionHttpClient.create()).build();

@@ -28,7 +28,12 @@ public final class AwsClients {
         this.interceptors = List.copyOf(interceptors);
     }
 
-    /** An S3 client; path-style addressing when the endpoint is overridden (S3Proxy, LocalStack). */
+    /**
+     * An S3 client; path-style addressing and plain (not aws-chunked) request bodies when the endpoint is
+     * overridden (S3Proxy, LocalStack). S3Proxy answers a PutObject before reading the end of an
+     * aws-chunked body and then drops the connection (see avmon.local.s3.S3Server#clientConfiguration,
+     * which this module cannot depend on), so a converter's put failed now and then and was retried.
+     */
     public S3Client s3() {
         var builder = S3Client.builder()
                 .region(Region.of(settings.region()))
@@ -36,7 +41,8 @@ public final class AwsClients {
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(overrides());
         if (settings.s3Endpoint() != null) {
-            builder.endpointOverride(settings.s3Endpoint()).forcePathStyle(true);
+            builder.endpointOverride(settings.s3Endpoint()).forcePathStyle(true)
+                    .serviceConfiguration(c -> c.chunkedEncodingEnabled(false));
         }
         return builder.build();
     }

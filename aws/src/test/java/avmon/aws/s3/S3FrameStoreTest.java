@@ -43,6 +43,7 @@ class S3FrameStoreTest {
         s3 = S3Client.builder()
                 .endpointOverride(server.endpoint())
                 .forcePathStyle(true)
+                .serviceConfiguration(S3Server.clientConfiguration())
                 .region(Region.US_EAST_1)
                 .credentialsProvider(LocalCredentials.DEFAULT.provider())
                 .httpClient(UrlConnectionHttpClient.create())
@@ -117,6 +118,7 @@ class S3FrameStoreTest {
     @Test
     void sourceFetcher_wrongCredentials_failedWithTheServiceReasonOnOneLine() {
         try (S3Client stranger = S3Client.builder().endpointOverride(server.endpoint()).forcePathStyle(true)
+                .serviceConfiguration(S3Server.clientConfiguration())
                 .region(Region.US_EAST_1)
                 .credentialsProvider(new LocalCredentials("stranger", "wrongsecret1").provider())
                 .httpClient(UrlConnectionHttpClient.create()).build()) {

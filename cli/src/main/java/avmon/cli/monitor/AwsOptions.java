@@ -1,6 +1,7 @@
 package avmon.cli.monitor;
 
 import avmon.cli.UserError;
+import avmon.local.s3.S3Server;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -55,7 +56,8 @@ public final class AwsOptions {
     }
 
     /**
-     * An S3 client in the chain's region, path-style against {@code --s3-endpoint}.
+     * An S3 client in the chain's region, path-style against {@code --s3-endpoint}, with plain request
+     * bodies there: S3Proxy drops the connection of an aws-chunked upload (see S3Server#clientConfiguration).
      *
      * @throws UserError (usage) for an endpoint that is not a URL, (input) when there are no credentials
      */
@@ -67,7 +69,7 @@ public final class AwsOptions {
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.apiCallTimeout(CALL_TIMEOUT));
         if (endpoint != null) {
-            builder.endpointOverride(endpoint).forcePathStyle(true);
+            builder.endpointOverride(endpoint).forcePathStyle(true).serviceConfiguration(S3Server.clientConfiguration());
         } else {
             builder.crossRegionAccessEnabled(true);
         }

@@ -12,6 +12,7 @@ import avmon.fn.notifier.NotifierHandler;
 import avmon.local.LocalCloud;
 import avmon.local.lambda.FunctionConfiguration;
 import avmon.local.lambda.HandlerFactory;
+import avmon.local.s3.S3Server;
 import avmon.local.sfn.api.LocalStepFunctions;
 import avmon.local.sfn.api.StepFunctionsService;
 import avmon.statemachine.StreamWorkflow;
@@ -60,6 +61,7 @@ public final class LocalPipeline implements AutoCloseable {
         try {
             this.topicArn = cloud.sns().createTopic(TOPIC, Map.of()).arn();
             this.s3 = S3Client.builder().endpointOverride(cloud.s3Endpoint()).forcePathStyle(true)
+                    .serviceConfiguration(S3Server.clientConfiguration())
                     .region(Region.of(cloud.region())).credentialsProvider(cloud.credentials().provider())
                     .httpClient(UrlConnectionHttpClient.create()).build();
             this.sfn = SfnClient.builder().endpointOverride(cloud.stepFunctionsEndpoint())

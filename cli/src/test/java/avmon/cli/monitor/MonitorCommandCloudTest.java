@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import avmon.cli.detect.CommandRun;
 import avmon.local.LocalCloud;
+import avmon.local.s3.S3Server;
 import avmon.local.sns.RecordingSubscriber;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +47,7 @@ class MonitorCommandCloudTest {
         Clips.hlsWithBlack(hls, 6, 2, 5, 2);
         cloud = LocalCloud.builder().s3Bucket(BUCKET).sns().start();
         try (S3Client s3 = S3Client.builder().endpointOverride(cloud.s3Endpoint()).forcePathStyle(true)
+                .serviceConfiguration(S3Server.clientConfiguration())
                 .region(Region.of(cloud.region())).credentialsProvider(cloud.credentials().provider())
                 .httpClient(UrlConnectionHttpClient.create()).build();
              Stream<Path> files = Files.list(hls)) {

@@ -11,6 +11,7 @@ import avmon.aws.lambda.error.UnreadableStreamException;
 import avmon.aws.metering.RequestMeter;
 import avmon.core.convert.ConvertRequest;
 import avmon.local.LocalCloud;
+import avmon.local.s3.S3Server;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -36,6 +37,7 @@ class ConverterHandlerTest {
                 "AWS_ACCESS_KEY_ID", cloud.credentials().accessKeyId(),
                 "AWS_SECRET_ACCESS_KEY", cloud.credentials().secretAccessKey()), meter);
         try (S3Client s3 = S3Client.builder().endpointOverride(cloud.s3Endpoint()).forcePathStyle(true)
+                .serviceConfiguration(S3Server.clientConfiguration())
                 .region(Region.of(cloud.region())).credentialsProvider(cloud.credentials().provider())
                 .httpClient(UrlConnectionHttpClient.create()).build()) {
             s3.putObject(b -> b.bucket("frames").key("streams/junk/index.m3u8"),

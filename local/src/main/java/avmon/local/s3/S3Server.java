@@ -11,10 +11,12 @@ import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import software.amazon.awssdk.services.s3.S3Configuration;
 
 /**
  * The S3 wire protocol on 127.0.0.1, served by S3Proxy in this JVM. Every request must carry a
- * SigV4 signature made with the server's credentials; clients use path-style addressing.
+ * SigV4 signature made with the server's credentials; clients use path-style addressing and
+ * {@link #clientConfiguration()}.
  */
 public final class S3Server implements AutoCloseable {
 
@@ -88,6 +90,23 @@ public final class S3Server implements AutoCloseable {
     /** The URI to give {@code S3Client.builder().endpointOverride(...)}, with {@code forcePathStyle(true)}. */
     public URI endpoint() {
         return endpoint;
+    }
+
+    /**
+     * The S3 settings a client of this server needs: request bodies sent plainly with a Content-Length
+     * rather than aws-chunked.
+     *
+     * <p>Why: S3Proxy (4.1.0) stores a PutObject after reading {@code x-amz-decoded-content-length} bytes
+     * of an aws-chunked body and answers at once, leaving the zero-length chunk and the checksum trailer
+     * that end the body unread. When they have not arrived yet, Jetty cannot find where the next request
+     * starts and closes the connection, so the client either fails writing them ("Error writing request
+     * body to server") or keeps the dead connection and fails its next request ("Unexpected end of file
+     * from server"). The SDK retries both, so this showed only as an occasional extra, failed request,
+     * and rarely as a failure when every attempt lost the race. A plain body is read to its last byte.
+     * Give it to {@code S3Client.builder().serviceConfiguration(...)}, together with {@code forcePathStyle(true)}.
+     */
+    public static S3Configuration clientConfiguration() {
+        return S3Configuration.builder().chunkedEncodingEnabled(false).build();
     }
 
     /** Where objects are kept. */

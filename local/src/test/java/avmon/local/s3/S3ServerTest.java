@@ -49,6 +49,7 @@ class S3ServerTest {
         return S3Client.builder()
                 .endpointOverride(server.endpoint())
                 .forcePathStyle(true)
+                .serviceConfiguration(S3Server.clientConfiguration())
                 .region(Region.US_EAST_1)
                 .credentialsProvider(credentials.provider())
                 .httpClient(UrlConnectionHttpClient.create())
