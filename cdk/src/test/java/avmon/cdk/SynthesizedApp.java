@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.assertions.Annotations;
@@ -44,11 +46,27 @@ public final class SynthesizedApp {
         return instance;
     }
 
-    static Path tempDir() {
+    /**
+     * A folder for the synthesis. Every test class of the JVM shares it, so no test can delete it when it
+     * is done; the JVM does, as it exits.
+     */
+    private static Path tempDir() {
         try {
-            return Files.createTempDirectory("avmon-cdk-test");
+            Path dir = Files.createTempDirectory("avmon-cdk-test");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir), "delete " + dir));
+            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            System.err.println("could not delete the synthesis folder " + dir + ": " + e);
         }
     }
 

@@ -7,11 +7,12 @@ import avmon.cdk.TemplateJson;
 import avmon.cdk.context.ContextValues;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Aspects;
@@ -24,13 +25,16 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 /** Streams in S3 ({@code sourcesBucket}): the copies may read that bucket's sources prefix and nothing else of it. */
 class S3SourcesMonolithStackTest {
 
+    @TempDir
+    static Path outdir;
+
     private static TemplateJson json;
     private static Annotations annotations;
 
     @BeforeAll
     static void synthesize() throws Exception {
         App app = new App(AppProps.builder()
-                .outdir(Files.createTempDirectory("avmon-cdk-s3").toString())
+                .outdir(outdir.toString())
                 .context(Map.of("aws:cdk:disable-asset-staging", true,
                         "sourcesBucket", "avmon-frames-1",
                         "streams", "cam=s3://avmon-frames-1/streams/cam/index.m3u8",

@@ -8,11 +8,12 @@ import avmon.cdk.TemplateJson;
 import avmon.cdk.context.ContextValues;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Aspects;
@@ -25,13 +26,16 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 /** {@code autoscale=1-4} with two detector groups: a service per group, scaled on CPU, copies finding their shards. */
 class ScaledMonolithStackTest {
 
+    @TempDir
+    static Path outdir;
+
     private static TemplateJson json;
     private static Annotations annotations;
 
     @BeforeAll
     static void synthesize() throws Exception {
         App app = new App(AppProps.builder()
-                .outdir(Files.createTempDirectory("avmon-cdk-scaled").toString())
+                .outdir(outdir.toString())
                 .context(Map.of("aws:cdk:disable-asset-staging", true,
                         "autoscale", "1-4",
                         "detectorGroups", "freeze,black;silence",

@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import avmon.cdk.TemplateJson;
 import avmon.cdk.context.ContextValues;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.StackProps;
@@ -20,12 +21,15 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 /** Two shards times two detector groups from context: four copies, each told its share. */
 class ShardedMonolithStackTest {
 
+    @TempDir
+    static Path outdir;
+
     private static TemplateJson json;
 
     @BeforeAll
     static void synthesize() throws Exception {
         App app = new App(AppProps.builder()
-                .outdir(Files.createTempDirectory("avmon-cdk-sharded").toString())
+                .outdir(outdir.toString())
                 .context(Map.of("aws:cdk:disable-asset-staging", true,
                         "shardCount", "2",
                         "detectorGroups", "freeze,black;silence,av_sync",

@@ -15,6 +15,7 @@ import avmon.statemachine.StreamWorkflow;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Aspects;
@@ -36,6 +38,10 @@ import software.amazon.awscdk.assertions.Template;
  * described (its context fingerprinted), `cdk deploy` builds it.
  */
 class CorruptionModelStackTest {
+
+    /** Holds each app's synthesis; JUnit deletes it after the class. */
+    @TempDir
+    static Path outdirs;
 
     private static TemplateJson json;
     private static Template template;
@@ -55,7 +61,7 @@ class CorruptionModelStackTest {
     private static App app(Map<String, Object> context) throws Exception {
         Map<String, Object> all = new HashMap<>(context);
         all.put("aws:cdk:disable-asset-staging", true);
-        return new App(AppProps.builder().outdir(Files.createTempDirectory("avmon-cdk-model").toString())
+        return new App(AppProps.builder().outdir(Files.createTempDirectory(outdirs, "app").toString())
                 .context(all).build());
     }
 

@@ -84,15 +84,19 @@ public final class CapacityBenchCommand implements Callable<Integer> {
             throw new UserError("--streams, --seconds, --realtime-seconds and --max-streams must be positive,"
                     + " --realtime-streams and --segment-seconds not negative", 2);
         }
-        Path input = BenchInputs.clip(clip, size, 10, out);
         List<Detector<?>> detectors = detectors();
-        CapacityBenchmark bench = new CapacityBenchmark(new CapacityBenchmark.Settings(input, n, seconds, realTimeSeconds,
-                Duration.ofMillis((long) (maxLag * 1000)), realTimeStreams, maxStreams, segmentSeconds), detectors, MediaOptions.defaults(), line -> {
-                    out.println("... " + line);
-                    out.flush();
-                });
-        double loadBefore = loadAverage();
-        CapacityBenchmark.Report report = bench.run();
+        double loadBefore;
+        CapacityBenchmark.Report report;
+        try (BenchInput input = BenchInput.open(clip, size, 10, out)) {
+            CapacityBenchmark bench = new CapacityBenchmark(new CapacityBenchmark.Settings(input.clip(), n, seconds,
+                    realTimeSeconds, Duration.ofMillis((long) (maxLag * 1000)), realTimeStreams, maxStreams,
+                    segmentSeconds), detectors, MediaOptions.defaults(), line -> {
+                        out.println("... " + line);
+                        out.flush();
+                    });
+            loadBefore = loadAverage();
+            report = bench.run();
+        }
         print(report, detectors, out);
         // The real-time check needs the cores free; CPU-time figures above do not.
         out.printf(Locale.ROOT, "system load average: %.1f at start, %.1f at end (%d cores)%n", loadBefore,

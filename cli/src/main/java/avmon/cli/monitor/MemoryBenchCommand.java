@@ -50,18 +50,20 @@ public final class MemoryBenchCommand implements Callable<Integer> {
         if (minutes <= 0 || streams < 1 || every <= 0) {
             throw new UserError("--minutes, --streams and --every must be positive", 2);
         }
-        Path input = BenchInputs.clip(clip, size, 20, out);
-        out.printf(Locale.ROOT, "%d stream%s x %.0f min of stream time, max heap %.0f MB%n", streams,
-                streams == 1 ? "" : "s", minutes, Runtime.getRuntime().maxMemory() / MB);
-        out.printf(Locale.ROOT, "%12s %18s %14s%n", "stream time", "heap after GC MB", "resident MB");
-        out.flush();
-        HeapSoak soak = new HeapSoak(input, streams, minutes * 60, every, DetectorSettings.DEFAULTS.detectors(),
-                MediaOptions.defaults());
-        List<HeapSoak.Sample> samples = soak.run(s -> {
-            out.printf(Locale.ROOT, "%10.0f s %18.2f %14.1f%n", s.streamSeconds(), s.heapAfterGcBytes() / MB,
-                    s.residentBytes() / MB);
+        List<HeapSoak.Sample> samples;
+        try (BenchInput input = BenchInput.open(clip, size, 20, out)) {
+            out.printf(Locale.ROOT, "%d stream%s x %.0f min of stream time, max heap %.0f MB%n", streams,
+                    streams == 1 ? "" : "s", minutes, Runtime.getRuntime().maxMemory() / MB);
+            out.printf(Locale.ROOT, "%12s %18s %14s%n", "stream time", "heap after GC MB", "resident MB");
             out.flush();
-        });
+            HeapSoak soak = new HeapSoak(input.clip(), streams, minutes * 60, every,
+                    DetectorSettings.DEFAULTS.detectors(), MediaOptions.defaults());
+            samples = soak.run(s -> {
+                out.printf(Locale.ROOT, "%10.0f s %18.2f %14.1f%n", s.streamSeconds(), s.heapAfterGcBytes() / MB,
+                        s.residentBytes() / MB);
+                out.flush();
+            });
+        }
         if (samples.size() >= 2) {
             // The first sample is usually taken before the streams are warm; compare from the second if there is one.
             HeapSoak.Sample first = samples.get(samples.size() >= 3 ? 1 : 0);

@@ -1,11 +1,16 @@
 package avmon.cli.monitor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import avmon.cli.Avmon;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -76,6 +81,18 @@ class MonitorBenchCommandTest {
         assertEquals(0, code, () -> "exit code; output: " + text);
         assertTrue(text.matches("(?s).*\\s30 s\\s+\\d+\\.\\d+\\s+\\d+\\.\\d.*"), () -> "sample at the end of 30 s: " + text);
         assertTrue(text.contains("heap after GC from"), () -> "first-to-last comparison: " + text);
+    }
+
+    @Test
+    void memory_generatedClip_deletesItsFolderWhenTheRunEnds() {
+        StringWriter out = new StringWriter();
+        int code = run(out, "monitor-bench", "memory", "--size", "160x90", "--minutes", "0.2", "--every", "6");
+
+        String text = out.toString();
+        assertEquals(0, code, () -> "exit code; output: " + text);
+        Matcher generated = Pattern.compile("clip of \\d+ s in (\\S+) \\(deleted when the run ends\\)").matcher(text);
+        assertTrue(generated.find(), () -> "says where the clip is generated: " + text);
+        assertFalse(Files.exists(Path.of(generated.group(1))), "the generated clip's folder is gone after the run");
     }
 
     @Test
