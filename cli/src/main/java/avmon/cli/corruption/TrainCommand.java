@@ -3,6 +3,7 @@ package avmon.cli.corruption;
 import avmon.cli.UserError;
 import avmon.cli.detect.ThumbnailSize;
 import avmon.core.corruption.CorruptionModel;
+import avmon.core.corruption.CorruptionNet;
 import avmon.core.corruption.train.EncodingMix;
 import avmon.core.corruption.train.PictureSize;
 import avmon.core.corruption.train.TrainingPlan;
@@ -86,6 +87,16 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "16", description = "Training epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
+    @Option(names = "--filters", defaultValue = "8,16,24", split = ",", paramLabel = "N,N,N",
+            description = {"Filters of the network's tile layer and its two strided layers",
+                "(default: ${DEFAULT-VALUE}; the widths are saved with the weights)."})
+    List<Integer> filters;
+
+    @Option(names = "--clean-validation", defaultValue = "0", paramLabel = "N",
+            description = {"Clean streams of 10 s per picture content, on which the threshold may raise no",
+                "alarm (default: ${DEFAULT-VALUE}: the 4 s validation streams only)."})
+    int cleanValidation;
+
     @Override
     public Integer call() throws IOException {
         // One PyTorch thread: multi-threaded CPU kernels add up floats in a varying order, and the same seed
@@ -97,7 +108,8 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             plan = new TrainingPlan(seed, streamsPerKind, duration,
                     streamSizes.stream().map(s -> new PictureSize(s.width(), s.height())).toList(),
-                    EncodingMix.fromName(encodings), contents());
+                    EncodingMix.fromName(encodings), contents(), cleanValidation);
+            CorruptionNet.checkFilters(filters);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), 2);
         }
@@ -112,7 +124,7 @@ public final class TrainCommand implements Callable<Integer> {
         ThumbnailSize size = model == null ? input
                 : new ThumbnailSize(model.description().inputWidth(), model.description().inputHeight());
         Path folder = work != null ? work : Files.createTempDirectory("avmon-train");
-        TrainingRun run = new TrainingRun(plan, size.width(), size.height(), epochs, line -> {
+        TrainingRun run = new TrainingRun(plan, size.width(), size.height(), epochs, filters, line -> {
             err.println(line);
             err.flush();
         });

@@ -68,6 +68,22 @@ class TrainCommandTest {
     }
 
     @Test
+    void train_twoFilterCounts_isUsageErrorNamingThem() {
+        CommandRun run = CommandRun.of("train", "--out", "x", "--filters", "16,24");
+
+        assertEquals(2, run.exitCode(), () -> "usage error: " + run);
+        assertTrue(run.err().contains("[16, 24]") && run.err().contains("three filter counts"), () -> "says why: " + run);
+    }
+
+    @Test
+    void train_negativeCleanValidation_isUsageError() {
+        CommandRun run = CommandRun.of("train", "--out", "x", "--clean-validation", "-2");
+
+        assertEquals(2, run.exitCode(), () -> "usage error: " + run);
+        assertTrue(run.err().contains("-2 clean validation streams"), () -> "says why: " + run);
+    }
+
+    @Test
     void help_committedModelExample_needsNoDataOptions() {
         CommandRun run = CommandRun.of("train", "--help");
 

@@ -9,6 +9,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
+import java.util.List;
 
 /**
  * The network: a 4x4 convolution with stride 4 that reads the picture in tiles (on a 320x180 analysis
@@ -16,7 +17,8 @@ import ai.djl.nn.convolutional.Conv2d;
  * the map) and a 1x1 convolution giving a corruption logit per region: a map of {@link #regionsAcross} x {@link
  * #regionsDown} regions, {@value #REGION_STRIDE} tiles apart. Training labels each region from where the
  * damaged picture differs from its clean decode; a picture is as corrupted as its worst region (see {@link
- * CorruptionTranslator}). It costs about 2.8 million multiply-adds per 320x180 picture.
+ * CorruptionTranslator}). With the first widths ({@link #FILTERS}) it costs about 2.8 million multiply-adds per
+ * 320x180 picture; the widths travel with the weights ({@link ModelDescription#filters}).
  *
  * <p>Input as trained ({@link #build}): {@value #CHANNELS} channels, the picture scaled to 0..1 and its
  * difference from the previous one scaled to -1..1 ({@link CorruptionTranslator#tensor}). Output: {@code (N, 1,
@@ -37,19 +39,68 @@ public final class CorruptionNet {
     /** Tiles from a region's centre tile to the farthest tile it counts as its own (within its view of 7). */
     public static final int REGION_REACH = 2;
 
+    /** Filters of the tile layer and the two strided layers in the models made before the widths could vary. */
+    public static final List<Integer> FILTERS = List.of(8, 16, 24);
+
     private CorruptionNet() {
     }
 
-    /** A new, uninitialised network. */
+    /** A new, uninitialised network of the first widths, {@link #FILTERS}. */
     public static Block build() {
+        return build(FILTERS);
+    }
+
+    /** A new, uninitialised network whose tile layer and two strided layers have {@code filters} filters. */
+    public static Block build(List<Integer> filters) {
+        checkFilters(filters);
         return new SequentialBlock()
-                .add(conv(TILE, TILE, 8))
+                .add(conv(TILE, TILE, filters.get(0)))
                 .add(Activation.reluBlock())
-                .add(conv(3, 2, 16))
+                .add(conv(3, 2, filters.get(1)))
                 .add(Activation.reluBlock())
-                .add(conv(3, 2, 24))
+                .add(conv(3, 2, filters.get(2)))
                 .add(Activation.reluBlock())
                 .add(conv(1, 1, 1));
+    }
+
+    /**
+     * {@code filters} when it is three counts of 1 to 256.
+     *
+     * @throws IllegalArgumentException otherwise, naming what is wrong
+     */
+    public static List<Integer> checkFilters(List<Integer> filters) {
+        if (filters.size() != 3 || filters.stream().anyMatch(f -> f == null || f < 1 || f > 256)) {
+            throw new IllegalArgumentException("the network needs three filter counts of 1 to 256 (tile layer, then the "
+                    + "two strided layers), got " + filters);
+        }
+        return List.copyOf(filters);
+    }
+
+    /**
+     * Checks that {@code net}, its weights loaded, has {@code filters} filters in its first three layers: loading
+     * weights takes their shapes as they were saved, so a network built for other widths would run the saved ones.
+     *
+     * @throws IllegalArgumentException naming the first layer that differs
+     */
+    public static void checkLoaded(Block net, List<Integer> filters) {
+        for (int layer = 0; layer < filters.size(); layer++) {
+            // Layers and activations alternate: layer k is child 2k.
+            Shape weight = net.getChildren().get(layer * 2).getValue().getParameters().get("weight").getArray().getShape();
+            if (weight.get(0) != filters.get(layer)) {
+                throw new IllegalArgumentException("layer " + (layer + 1) + " has " + weight.get(0)
+                        + " filters where the description says " + filters.get(layer));
+            }
+        }
+    }
+
+    /** Multiply-adds of the network with {@code filters} on one {@code width} x {@code height} picture. */
+    public static long multiplyAdds(List<Integer> filters, int width, int height) {
+        long tiles = (long) (width / TILE) * (height / TILE);
+        long second = (long) halved(width / TILE) * halved(height / TILE);
+        long regions = (long) regionsAcross(width) * regionsDown(height);
+        return tiles * filters.get(0) * CHANNELS * TILE * TILE
+                + second * filters.get(1) * 9L * filters.get(0)
+                + regions * (filters.get(2) * 9L * filters.get(1) + filters.get(2));
     }
 
     /**

@@ -1,5 +1,7 @@
 package avmon.core.corruption;
 
+import java.util.List;
+
 /**
  * What the weights need around them, kept beside them as {@value #FILE}: the picture size the network was
  * trained on and the probability above which a picture counts as corrupted (chosen on validation streams).
@@ -8,8 +10,11 @@ package avmon.core.corruption;
  * @param inputHeight height of the pictures the network takes
  * @param threshold   probability at or above which a picture is corrupted
  * @param seed        the training seed that reproduces these weights ({@code avmon train --seed})
+ * @param filters     filters of the network's three convolutions before its logit ({@link CorruptionNet#build});
+ *                    absent in the files of models made before it could vary, which had {@link
+ *                    CorruptionNet#FILTERS}
  */
-public record ModelDescription(int inputWidth, int inputHeight, double threshold, long seed) {
+public record ModelDescription(int inputWidth, int inputHeight, double threshold, long seed, List<Integer> filters) {
 
     /** File name of the description. */
     public static final String FILE = "corruption-model.json";
@@ -25,5 +30,16 @@ public record ModelDescription(int inputWidth, int inputHeight, double threshold
         if (!(threshold > 0 && threshold < 1)) {
             throw new IllegalArgumentException("threshold must lie between 0 and 1, got " + threshold);
         }
+        filters = filters == null ? CorruptionNet.FILTERS : CorruptionNet.checkFilters(filters);
+    }
+
+    /** A description of a network of the first widths, {@link CorruptionNet#FILTERS}. */
+    public ModelDescription(int inputWidth, int inputHeight, double threshold, long seed) {
+        this(inputWidth, inputHeight, threshold, seed, CorruptionNet.FILTERS);
+    }
+
+    /** The same model with another threshold. */
+    public ModelDescription withThreshold(double threshold) {
+        return new ModelDescription(inputWidth, inputHeight, threshold, seed, filters);
     }
 }

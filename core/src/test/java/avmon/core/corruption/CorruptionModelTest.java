@@ -82,6 +82,28 @@ class CorruptionModelTest {
     }
 
     @Test
+    void load_descriptionWithOtherFiltersThanTheWeights_errorNamesTheWeights() throws IOException {
+        assumeTrue(PyTorchNatives.available(), "PyTorch natives do not load here");
+        copyBundled();
+        Path description = dir.resolve(ModelDescription.FILE);
+        String json = Files.readString(description);
+        assertTrue(!json.contains("filters"), "the committed description predates the widths: " + json);
+        Files.writeString(description, json.trim().replaceFirst("}$", ",\"filters\":[16,16,24]}"));
+        ModelFileException e = assertThrows(ModelFileException.class, () -> CorruptionModel.load(dir));
+        assertEquals(dir.resolve(ModelDescription.PARAMS).toString(), e.file(), "names the weights");
+        assertTrue(e.getMessage().contains("does not hold weights of this network"), e.getMessage());
+    }
+
+    @Test
+    void load_descriptionWithoutFilters_theFirstWidths() throws IOException {
+        assumeTrue(PyTorchNatives.available(), "PyTorch natives do not load here");
+        copyBundled();
+        try (CorruptionModel model = CorruptionModel.load(dir)) {
+            assertEquals(CorruptionNet.FILTERS, model.description().filters(), "a description without widths");
+        }
+    }
+
+    @Test
     void bundled_committedModel_loadsAndMatchesItsChecksum() {
         assumeTrue(PyTorchNatives.available(), "PyTorch natives do not load here");
         try (CorruptionModel model = CorruptionModel.bundled()) {

@@ -25,6 +25,37 @@ class CorruptionNetTest {
     }
 
     @Test
+    void multiplyAdds_firstWidthsAtTheAnalysisSize_about2point8Million() {
+        // 3,600 tiles x 8 x 32 + 920 x 16 x 72 + 240 x (24 x 144 + 24), counted by hand from the layers.
+        assertEquals(2_816_640, CorruptionNet.multiplyAdds(CorruptionNet.FILTERS, 320, 180), "the committed network");
+        assertEquals(4_798_080, CorruptionNet.multiplyAdds(java.util.List.of(16, 16, 24), 320, 180),
+                "twice the tile filters: the first two layers cost twice as much");
+    }
+
+    @Test
+    void checkFilters_notThreeCountsOfOneTo256_refusedWithTheCounts() {
+        for (java.util.List<Integer> bad : java.util.List.of(java.util.List.of(8, 16), java.util.List.of(8, 0, 24),
+                java.util.List.of(8, 16, 300))) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> CorruptionNet.checkFilters(bad), bad + " is refused");
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains(bad.toString()),
+                    "names what it got: " + e.getMessage());
+        }
+    }
+
+    @Test
+    void outputShape_otherWidths_aLogitPerRegion() {
+        assumeTrue(PyTorchNatives.available(), "PyTorch natives do not load here");
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            Block net = CorruptionNet.build(java.util.List.of(4, 6, 10));
+            Shape input = new Shape(2, CorruptionNet.CHANNELS, 180, 320);
+            net.initialize(manager, DataType.FLOAT32, input);
+            assertEquals(new Shape(2, 1, 12, 20), net.getOutputShapes(new Shape[] {input})[0],
+                    "the widths change the layers, not the region map");
+        }
+    }
+
+    @Test
     void outputShape_analysisPicture_aLogitPerRegion() {
         assumeTrue(PyTorchNatives.available(), "PyTorch natives do not load here");
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {

@@ -46,11 +46,14 @@ public final class CorruptionTrainer {
 
     private final long seed;
     private final int epochs;
+    private final List<Integer> filters;
     private final Consumer<String> progress;
 
-    public CorruptionTrainer(long seed, int epochs, Consumer<String> progress) {
+    /** A trainer of {@link CorruptionNet#build(List)} with {@code filters}. */
+    public CorruptionTrainer(long seed, int epochs, List<Integer> filters, Consumer<String> progress) {
         this.seed = seed;
         this.epochs = epochs;
+        this.filters = CorruptionNet.checkFilters(filters);
         this.progress = progress;
     }
 
@@ -62,7 +65,7 @@ public final class CorruptionTrainer {
         int width = train.get(0).width();
         int height = train.get(0).height();
         Model model = Model.newInstance("corruption", Device.cpu(), "PyTorch");
-        model.setBlock(CorruptionNet.build());
+        model.setBlock(CorruptionNet.build(filters));
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.sigmoidBinaryCrossEntropyLoss())
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(LEARNING_RATE)).build());
         List<Epoch> history = new ArrayList<>();

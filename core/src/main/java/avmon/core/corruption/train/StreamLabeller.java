@@ -70,7 +70,7 @@ public final class StreamLabeller {
 
     /** A file name that changes with everything that makes the stream and its pictures. */
     private String cacheName(TrainingStream stream) {
-        String key = stream + "|" + plan.duration() + "|" + inputWidth + "x" + inputHeight;
+        String key = stream + "|" + plan.duration(stream.split()) + "|" + inputWidth + "x" + inputHeight;
         return stream.id() + "-" + Integer.toHexString(key.hashCode()) + ".labelled";
     }
 
@@ -133,7 +133,7 @@ public final class StreamLabeller {
     private GeneratedStream generate(TrainingStream stream) throws IOException {
         String id = stream.damage().isEmpty() ? stream.id() + "-clean" : stream.id();
         StreamSpec spec = StreamSpec.of(id, stream.seed()).withSize(stream.size().width(), stream.size().height())
-                .withDuration(plan.duration()).videoOnly().withContent(stream.content()).withEncoding(stream.encoding())
+                .withDuration(plan.duration(stream.split())).videoOnly().withContent(stream.content()).withEncoding(stream.encoding())
                 .with(stream.damage().toArray(InjectedDefect[]::new));
         return new StreamGenerator().generate(spec, work);
     }

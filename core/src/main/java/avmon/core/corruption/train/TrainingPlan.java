@@ -29,10 +29,17 @@ import java.util.SplittableRandom;
  * @param duration      length of each stream in seconds
  * @param sizes         picture sizes of the streams, used in turn
  * @param encodings     how the streams are encoded
+ * <p>Besides the three splits, {@link Split#CLEAN_VALIDATION} holds {@code cleanStreamsPerKind} clean streams of
+ * {@value #CLEAN_DURATION} s per content kind, for the threshold alone.
+ *
  * @param contents      the picture content kinds, each with its streams in every split (in this order)
+ * @param cleanStreamsPerKind clean streams per content kind for choosing the threshold (0: none)
  */
 public record TrainingPlan(long seed, int streamsPerKind, double duration, List<PictureSize> sizes,
-                           EncodingMix encodings, List<PictureContent> contents) {
+                           EncodingMix encodings, List<PictureContent> contents, int cleanStreamsPerKind) {
+
+    /** Seconds of each {@link Split#CLEAN_VALIDATION} stream. */
+    public static final double CLEAN_DURATION = 10;
 
     /** The content kinds of the committed model's data: every kind but graphics, which came later. */
     public static final List<PictureContent> COMMITTED_CONTENTS = List.of(PictureContent.TEXTURE,
@@ -41,7 +48,13 @@ public record TrainingPlan(long seed, int streamsPerKind, double duration, List<
 
     /** A plan of every picture content kind. */
     public TrainingPlan(long seed, int streamsPerKind, double duration, List<PictureSize> sizes, EncodingMix encodings) {
-        this(seed, streamsPerKind, duration, sizes, encodings, List.of(PictureContent.values()));
+        this(seed, streamsPerKind, duration, sizes, encodings, List.of(PictureContent.values()), 0);
+    }
+
+    /** A plan without clean validation streams. */
+    public TrainingPlan(long seed, int streamsPerKind, double duration, List<PictureSize> sizes, EncodingMix encodings,
+                        List<PictureContent> contents) {
+        this(seed, streamsPerKind, duration, sizes, encodings, contents, 0);
     }
 
     public TrainingPlan {
@@ -53,6 +66,10 @@ public record TrainingPlan(long seed, int streamsPerKind, double duration, List<
         contents = List.copyOf(contents);
         if (streamsPerKind < 2 || duration < 2) {
             throw new IllegalArgumentException("a training plan needs at least 2 streams per kind of at least 2 s");
+        }
+        if (cleanStreamsPerKind < 0) {
+            throw new IllegalArgumentException("a training plan cannot have " + cleanStreamsPerKind
+                    + " clean validation streams per kind");
         }
         if (sizes.isEmpty()) {
             throw new IllegalArgumentException("a training plan needs at least one stream size");
@@ -69,8 +86,16 @@ public record TrainingPlan(long seed, int streamsPerKind, double duration, List<
         return all;
     }
 
+    /** Seconds of each stream of {@code split}. */
+    public double duration(Split split) {
+        return split == Split.CLEAN_VALIDATION ? CLEAN_DURATION : duration;
+    }
+
     /** The streams of one split. */
     public List<TrainingStream> streams(Split split) {
+        if (split == Split.CLEAN_VALIDATION) {
+            return cleanStreams();
+        }
         SplittableRandom random = new SplittableRandom(seed * 31 + split.ordinal() * 0x5DEECE66DL + 17);
         SplittableRandom encodingRandom = new SplittableRandom(seed * 131 + split.ordinal() * 0x2545F4914F6CDD1DL + 7);
         int perKind = split == Split.TRAIN ? streamsPerKind : Math.max(2, streamsPerKind / 2);
@@ -83,6 +108,21 @@ public record TrainingPlan(long seed, int streamsPerKind, double duration, List<
                 PictureSize size = sizes.get((i + i / 4) % sizes.size());
                 streams.add(new TrainingStream(id, split, content, size, random.nextLong(), damage,
                         encodings.draw(encodingRandom, size)));
+            }
+        }
+        return streams;
+    }
+
+    /** The clean validation streams: every content kind, the sizes in turn, seeds and encodings of their own. */
+    private List<TrainingStream> cleanStreams() {
+        SplittableRandom random = new SplittableRandom(seed * 53 + 0x9E3779B97F4A7C15L);
+        SplittableRandom encodingRandom = new SplittableRandom(seed * 59 + 0xBF58476D1CE4E5B9L);
+        List<TrainingStream> streams = new ArrayList<>();
+        for (PictureContent content : contents) {
+            for (int i = 0; i < cleanStreamsPerKind; i++) {
+                PictureSize size = sizes.get((i + content.ordinal()) % sizes.size());
+                streams.add(new TrainingStream("clean-" + content.jsonName() + "-" + i, Split.CLEAN_VALIDATION, content,
+                        size, random.nextLong(), List.of(), encodings.draw(encodingRandom, size)));
             }
         }
         return streams;

@@ -1,5 +1,6 @@
 package avmon.core.corruption.train;
 
+import avmon.core.corruption.CorruptionNet;
 import avmon.core.synth.PictureContent;
 import avmon.core.synth.VideoCodec;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
  * @param plan            the streams' seed, count, length and size
  * @param inputWidth      model input width
  * @param inputHeight     model input height
+ * @param filters         the network's widths
  * @param data            pictures and streams per split
  * @param epochs          loss per epoch
  * @param bestEpoch       the epoch whose weights were kept (lowest validation loss)
@@ -22,7 +24,7 @@ import java.util.Map;
  * @param sha256          checksum of the weights
  * @param seconds         wall time of the whole run
  */
-public record TrainingReport(TrainingPlan plan, int inputWidth, int inputHeight, List<DataSize> data,
+public record TrainingReport(TrainingPlan plan, int inputWidth, int inputHeight, List<Integer> filters, List<DataSize> data,
                              List<CorruptionTrainer.Epoch> epochs, int bestEpoch, double threshold,
                              double targetPrecision, ModelEvaluation.Result validation, ModelEvaluation.Result test,
                              String sha256, double seconds) {
@@ -44,11 +46,13 @@ public record TrainingReport(TrainingPlan plan, int inputWidth, int inputHeight,
         StringBuilder md = new StringBuilder();
         md.append("# Block-corruption model: training report\n\n");
         md.append(String.format(Locale.ROOT, "Reproduce with `avmon train --seed %d --streams-per-kind %d --duration %s"
-                        + " --stream-sizes %s%s --input %dx%d --epochs %d` (%.0f s here).%n%n",
+                        + " --stream-sizes %s%s --input %dx%d --epochs %d%s` (%.0f s here).%n%n",
                 plan.seed(), plan.streamsPerKind(), trim(plan.duration()),
                 String.join(",", plan.sizes().stream().map(PictureSize::toString).toList()), dataOptions(),
-                inputWidth, inputHeight, epochs.size(), seconds));
+                inputWidth, inputHeight, epochs.size(), networkOptions(), seconds));
         md.append("Weights SHA-256: `").append(sha256).append("`\n\n");
+        md.append(String.format(Locale.ROOT, "Network: filters %s, %.1f million multiply-adds per %dx%d picture.%n%n",
+                filters, CorruptionNet.multiplyAdds(filters, inputWidth, inputHeight) / 1e6, inputWidth, inputHeight));
         md.append("## Data\n\n| split | streams | pictures | corrupted | damage left no trace |\n|---|---|---|---|---|\n");
         for (DataSize d : data) {
             md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d |%n", d.split().name().toLowerCase(Locale.ROOT),
@@ -59,8 +63,8 @@ public record TrainingReport(TrainingPlan plan, int inputWidth, int inputHeight,
             md.append(String.format(Locale.ROOT, "| %d%s | %.4f | %.4f |%n", e.number(), e.number() == bestEpoch ? " (kept)" : "",
                     e.trainLoss(), e.validationLoss()));
         }
-        md.append(String.format(Locale.ROOT, "%nThreshold %.4f: on the validation streams, through the detector's run rule, the best F0.5 of the pictures inside reported runs with no invented run (else the lowest with picture precision >= %.2f).%n",
-                threshold, targetPrecision));
+        md.append(String.format(Locale.ROOT, "%nThreshold %.4f: on the validation streams%s, through the detector's run rule, the best F0.5 of the pictures inside reported runs with no invented run (else the lowest with picture precision >= %.2f).%n",
+                threshold, plan.cleanStreamsPerKind() == 0 ? "" : " and the clean validation streams", targetPrecision));
         section(md, "Validation", validation);
         section(md, "Test (held out)", test);
         return md.toString();
@@ -97,12 +101,19 @@ public record TrainingReport(TrainingPlan plan, int inputWidth, int inputHeight,
                 c.truePositives(), c.falsePositives(), c.falseNegatives(), c.trueNegatives()));
     }
 
-    /** The options that choose encodings and contents, left out where they are the defaults. */
+    /** The network's widths, left out where they are the first ones. */
+    private String networkOptions() {
+        return filters.equals(CorruptionNet.FILTERS) ? ""
+                : " --filters " + String.join(",", filters.stream().map(String::valueOf).toList());
+    }
+
+    /** The options that choose encodings, contents and clean validation, left out where they are the defaults. */
     private String dataOptions() {
+        String clean = plan.cleanStreamsPerKind() == 0 ? "" : " --clean-validation " + plan.cleanStreamsPerKind();
         String mix = plan.encodings() == EncodingMix.DEFAULT ? "" : " --encodings " + plan.encodings().jsonName();
         String kinds = plan.contents().equals(TrainingPlan.COMMITTED_CONTENTS) ? ""
                 : " --contents " + String.join(",", plan.contents().stream().map(PictureContent::jsonName).toList());
-        return mix + kinds;
+        return mix + kinds + clean;
     }
 
     private static String trim(double v) {

@@ -30,13 +30,19 @@ public final class TrainingRun {
     private final int inputWidth;
     private final int inputHeight;
     private final int epochs;
+    private final List<Integer> filters;
     private final Consumer<String> progress;
 
-    public TrainingRun(TrainingPlan plan, int inputWidth, int inputHeight, int epochs, Consumer<String> progress) {
+    /**
+     * @param filters the network's widths ({@link avmon.core.corruption.CorruptionNet#build(List)})
+     */
+    public TrainingRun(TrainingPlan plan, int inputWidth, int inputHeight, int epochs, List<Integer> filters,
+                       Consumer<String> progress) {
         this.plan = plan;
         this.inputWidth = inputWidth;
         this.inputHeight = inputHeight;
         this.epochs = epochs;
+        this.filters = List.copyOf(filters);
         this.progress = progress;
     }
 
@@ -58,24 +64,31 @@ public final class TrainingRun {
                 labelled.add(l);
             }
             data.put(split, labelled);
+            if (planned.isEmpty()) {
+                continue;
+            }
             sizes.add(new TrainingReport.DataSize(split, labelled.size(), labelled.stream().mapToInt(LabelledStream::size).sum(),
                     labelled.stream().mapToInt(LabelledStream::corruptedCount).sum(), dropped));
         }
-        CorruptionTrainer.Result trained = new CorruptionTrainer(plan.seed(), epochs, progress)
+        CorruptionTrainer.Result trained = new CorruptionTrainer(plan.seed(), epochs, filters, progress)
                 .train(data.get(Split.TRAIN), data.get(Split.VALIDATION));
-        ModelDescription provisional = new ModelDescription(inputWidth, inputHeight, 0.5, plan.seed());
+        ModelDescription provisional = new ModelDescription(inputWidth, inputHeight, 0.5, plan.seed(), filters);
+        // The threshold also answers to the clean validation streams; the epoch was chosen without them.
+        List<LabelledStream> thresholdStreams = new ArrayList<>(data.get(Split.VALIDATION));
+        thresholdStreams.addAll(data.get(Split.CLEAN_VALIDATION));
         double threshold;
         try (CorruptionModel scorer = CorruptionModel.fromTrained(trained.model(), provisional)) {
-            threshold = chooseThreshold(scorer, data.get(Split.VALIDATION));
+            progress.accept("choosing the threshold on " + thresholdStreams.size() + " validation streams");
+            threshold = chooseThreshold(scorer, thresholdStreams);
         }
-        ModelDescription description = new ModelDescription(inputWidth, inputHeight, threshold, plan.seed());
+        ModelDescription description = provisional.withThreshold(threshold);
         CorruptionModel model = CorruptionModel.fromTrained(trained.model(), description);
         ModelEvaluation evaluation = new ModelEvaluation(model, CorruptionModelDetector.Settings.DEFAULTS);
         progress.accept("scoring validation and test streams");
-        ModelEvaluation.Result validation = evaluation.evaluate(data.get(Split.VALIDATION));
+        ModelEvaluation.Result validation = evaluation.evaluate(thresholdStreams);
         ModelEvaluation.Result test = evaluation.evaluate(data.get(Split.TEST));
         String sha256 = ModelFiles.write(trained.model(), description, out);
-        TrainingReport report = new TrainingReport(plan, inputWidth, inputHeight, sizes, trained.epochs(),
+        TrainingReport report = new TrainingReport(plan, inputWidth, inputHeight, filters, sizes, trained.epochs(),
                 trained.bestEpoch(), threshold, TARGET_PRECISION, validation, test, sha256,
                 (System.nanoTime() - started) / 1e9);
         Files.writeString(out.resolve(REPORT_MD), report.toMarkdown());

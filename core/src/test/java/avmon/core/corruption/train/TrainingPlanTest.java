@@ -41,7 +41,7 @@ class TrainingPlanTest {
 
     @Test
     void streams_variedMix_everyCodecRateControlAndBFramesInEverySplit() {
-        for (Split split : Split.values()) {
+        for (Split split : List.of(Split.TRAIN, Split.VALIDATION, Split.TEST)) {
             List<TrainingStream> streams = plan(EncodingMix.VARIED).streams(split);
             Set<VideoCodec> codecs = EnumSet.noneOf(VideoCodec.class);
             streams.forEach(s -> codecs.add(s.encoding().codec()));
@@ -70,6 +70,44 @@ class TrainingPlanTest {
         List<TrainingStream> all = plan(EncodingMix.DEFAULT).streams(Split.TEST);
         assertEquals(36, before.size(), "6 test streams of each of 6 kinds");
         assertEquals(before, all.subList(0, 36), "graphics comes last, so the other kinds' streams are unchanged");
+    }
+
+    @Test
+    void streams_cleanValidation_longCleanStreamsOfEveryKindInEverySize() {
+        TrainingPlan plan = new TrainingPlan(1, 12, 4, SIZES, EncodingMix.DEFAULT, TrainingPlan.COMMITTED_CONTENTS, 2);
+        List<TrainingStream> clean = plan.streams(Split.CLEAN_VALIDATION);
+        assertEquals(12, clean.size(), "2 streams of each of 6 kinds");
+        for (TrainingStream s : clean) {
+            assertTrue(s.damage().isEmpty(), s.id() + " is clean");
+            assertEquals(Split.CLEAN_VALIDATION, s.split(), s.id() + " is in the clean split");
+        }
+        for (PictureContent kind : TrainingPlan.COMMITTED_CONTENTS) {
+            assertEquals(Set.copyOf(SIZES), clean.stream().filter(s -> s.content() == kind).map(TrainingStream::size)
+                    .collect(java.util.stream.Collectors.toSet()), kind + " comes in both sizes");
+        }
+        assertEquals(TrainingPlan.CLEAN_DURATION, plan.duration(Split.CLEAN_VALIDATION), "long streams");
+        assertEquals(4.0, plan.duration(Split.VALIDATION), "the others keep the plan's length");
+    }
+
+    @Test
+    void streams_cleanValidation_seedsApartAndTheOtherSplitsUnchanged() {
+        TrainingPlan without = new TrainingPlan(1, 12, 4, SIZES, EncodingMix.DEFAULT, TrainingPlan.COMMITTED_CONTENTS);
+        TrainingPlan with = new TrainingPlan(1, 12, 4, SIZES, EncodingMix.DEFAULT, TrainingPlan.COMMITTED_CONTENTS, 2);
+        assertTrue(without.streams(Split.CLEAN_VALIDATION).isEmpty(), "none unless asked for");
+        List<TrainingStream> splits = without.streams();
+        assertEquals(splits, with.streams().subList(0, splits.size()), "the three splits are the same streams");
+        Set<Long> seeds = new java.util.HashSet<>();
+        splits.forEach(s -> seeds.add(s.seed()));
+        for (TrainingStream s : with.streams(Split.CLEAN_VALIDATION)) {
+            assertTrue(seeds.add(s.seed()), s.id() + " has a seed of its own");
+        }
+    }
+
+    @Test
+    void constructor_negativeCleanValidation_refused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new TrainingPlan(1, 12, 4,
+                SIZES, EncodingMix.DEFAULT, TrainingPlan.COMMITTED_CONTENTS, -1));
+        assertTrue(e.getMessage().contains("-1 clean validation streams"), "says why: " + e.getMessage());
     }
 
     @Test
