@@ -3,7 +3,7 @@ package avmon.cli.corruption;
 import avmon.cli.UserError;
 import avmon.cli.detect.ThumbnailSize;
 import avmon.core.corruption.CorruptionModel;
-import avmon.core.corruption.CorruptionNet;
+import avmon.core.corruption.ModelDescription;
 import avmon.core.corruption.train.EncodingMix;
 import avmon.core.corruption.train.PictureSize;
 import avmon.core.corruption.train.TrainingPlan;
@@ -93,7 +93,7 @@ public final class TrainCommand implements Callable<Integer> {
     List<Integer> filters;
 
     @Option(names = "--clean-validation", defaultValue = "0", paramLabel = "N",
-            description = {"Clean streams of 10 s per picture content, on which the threshold may raise no",
+            description = {"Clean streams of 30 s per picture content, on which the threshold may raise no",
                 "alarm (default: ${DEFAULT-VALUE}: the 4 s validation streams only)."})
     int cleanValidation;
 
@@ -109,7 +109,7 @@ public final class TrainCommand implements Callable<Integer> {
             plan = new TrainingPlan(seed, streamsPerKind, duration,
                     streamSizes.stream().map(s -> new PictureSize(s.width(), s.height())).toList(),
                     EncodingMix.fromName(encodings), contents(), cleanValidation);
-            CorruptionNet.checkFilters(filters);
+            ModelDescription.checkFilters(filters);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), 2);
         }

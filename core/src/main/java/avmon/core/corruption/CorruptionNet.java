@@ -17,8 +17,8 @@ import java.util.List;
  * the map) and a 1x1 convolution giving a corruption logit per region: a map of {@link #regionsAcross} x {@link
  * #regionsDown} regions, {@value #REGION_STRIDE} tiles apart. Training labels each region from where the
  * damaged picture differs from its clean decode; a picture is as corrupted as its worst region (see {@link
- * CorruptionTranslator}). With the first widths ({@link #FILTERS}) it costs about 2.8 million multiply-adds per
- * 320x180 picture; the widths travel with the weights ({@link ModelDescription#filters}).
+ * CorruptionTranslator}). With the first widths ({@link ModelDescription#FIRST_FILTERS}) it costs about 2.8
+ * million multiply-adds per 320x180 picture; the widths travel with the weights ({@link ModelDescription#filters}).
  *
  * <p>Input as trained ({@link #build}): {@value #CHANNELS} channels, the picture scaled to 0..1 and its
  * difference from the previous one scaled to -1..1 ({@link CorruptionTranslator#tensor}). Output: {@code (N, 1,
@@ -39,20 +39,17 @@ public final class CorruptionNet {
     /** Tiles from a region's centre tile to the farthest tile it counts as its own (within its view of 7). */
     public static final int REGION_REACH = 2;
 
-    /** Filters of the tile layer and the two strided layers in the models made before the widths could vary. */
-    public static final List<Integer> FILTERS = List.of(8, 16, 24);
-
     private CorruptionNet() {
     }
 
-    /** A new, uninitialised network of the first widths, {@link #FILTERS}. */
+    /** A new, uninitialised network of the first widths, {@link ModelDescription#FIRST_FILTERS}. */
     public static Block build() {
-        return build(FILTERS);
+        return build(ModelDescription.FIRST_FILTERS);
     }
 
     /** A new, uninitialised network whose tile layer and two strided layers have {@code filters} filters. */
     public static Block build(List<Integer> filters) {
-        checkFilters(filters);
+        ModelDescription.checkFilters(filters);
         return new SequentialBlock()
                 .add(conv(TILE, TILE, filters.get(0)))
                 .add(Activation.reluBlock())
@@ -61,19 +58,6 @@ public final class CorruptionNet {
                 .add(conv(3, 2, filters.get(2)))
                 .add(Activation.reluBlock())
                 .add(conv(1, 1, 1));
-    }
-
-    /**
-     * {@code filters} when it is three counts of 1 to 256.
-     *
-     * @throws IllegalArgumentException otherwise, naming what is wrong
-     */
-    public static List<Integer> checkFilters(List<Integer> filters) {
-        if (filters.size() != 3 || filters.stream().anyMatch(f -> f == null || f < 1 || f > 256)) {
-            throw new IllegalArgumentException("the network needs three filter counts of 1 to 256 (tile layer, then the "
-                    + "two strided layers), got " + filters);
-        }
-        return List.copyOf(filters);
     }
 
     /**

@@ -12,9 +12,15 @@ import java.util.List;
  * @param seed        the training seed that reproduces these weights ({@code avmon train --seed})
  * @param filters     filters of the network's three convolutions before its logit ({@link CorruptionNet#build});
  *                    absent in the files of models made before it could vary, which had {@link
- *                    CorruptionNet#FILTERS}
+ *                    #FIRST_FILTERS}
  */
 public record ModelDescription(int inputWidth, int inputHeight, double threshold, long seed, List<Integer> filters) {
+
+    /**
+     * Filters of the tile layer and the two strided layers of the models made before the widths could vary. (Here,
+     * not in {@link CorruptionNet}, so that reading a description needs no DJL: the CDK app reads it.)
+     */
+    public static final List<Integer> FIRST_FILTERS = List.of(8, 16, 24);
 
     /** File name of the description. */
     public static final String FILE = "corruption-model.json";
@@ -30,16 +36,29 @@ public record ModelDescription(int inputWidth, int inputHeight, double threshold
         if (!(threshold > 0 && threshold < 1)) {
             throw new IllegalArgumentException("threshold must lie between 0 and 1, got " + threshold);
         }
-        filters = filters == null ? CorruptionNet.FILTERS : CorruptionNet.checkFilters(filters);
+        filters = filters == null ? FIRST_FILTERS : checkFilters(filters);
     }
 
-    /** A description of a network of the first widths, {@link CorruptionNet#FILTERS}. */
+    /** A description of a network of the first widths, {@link #FIRST_FILTERS}. */
     public ModelDescription(int inputWidth, int inputHeight, double threshold, long seed) {
-        this(inputWidth, inputHeight, threshold, seed, CorruptionNet.FILTERS);
+        this(inputWidth, inputHeight, threshold, seed, FIRST_FILTERS);
     }
 
     /** The same model with another threshold. */
     public ModelDescription withThreshold(double threshold) {
         return new ModelDescription(inputWidth, inputHeight, threshold, seed, filters);
+    }
+
+    /**
+     * {@code filters} when it is three counts of 1 to 256.
+     *
+     * @throws IllegalArgumentException otherwise, naming what is wrong
+     */
+    public static List<Integer> checkFilters(List<Integer> filters) {
+        if (filters.size() != 3 || filters.stream().anyMatch(f -> f == null || f < 1 || f > 256)) {
+            throw new IllegalArgumentException("the network needs three filter counts of 1 to 256 (tile layer, then the "
+                    + "two strided layers), got " + filters);
+        }
+        return List.copyOf(filters);
     }
 }

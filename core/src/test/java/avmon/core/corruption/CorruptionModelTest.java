@@ -99,7 +99,7 @@ class CorruptionModelTest {
         assumeTrue(PyTorchNatives.available(), "PyTorch natives do not load here");
         copyBundled();
         try (CorruptionModel model = CorruptionModel.load(dir)) {
-            assertEquals(CorruptionNet.FILTERS, model.description().filters(), "a description without widths");
+            assertEquals(ModelDescription.FIRST_FILTERS, model.description().filters(), "a description without widths");
         }
     }
 

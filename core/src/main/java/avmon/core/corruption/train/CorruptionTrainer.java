@@ -53,7 +53,7 @@ public final class CorruptionTrainer {
     public CorruptionTrainer(long seed, int epochs, List<Integer> filters, Consumer<String> progress) {
         this.seed = seed;
         this.epochs = epochs;
-        this.filters = CorruptionNet.checkFilters(filters);
+        this.filters = avmon.core.corruption.ModelDescription.checkFilters(filters);
         this.progress = progress;
     }
 

@@ -39,7 +39,7 @@ public record TrainingPlan(long seed, int streamsPerKind, double duration, List<
                            EncodingMix encodings, List<PictureContent> contents, int cleanStreamsPerKind) {
 
     /** Seconds of each {@link Split#CLEAN_VALIDATION} stream. */
-    public static final double CLEAN_DURATION = 10;
+    public static final double CLEAN_DURATION = 30;
 
     /** The content kinds of the committed model's data: every kind but graphics, which came later. */
     public static final List<PictureContent> COMMITTED_CONTENTS = List.of(PictureContent.TEXTURE,

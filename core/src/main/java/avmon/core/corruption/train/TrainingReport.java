@@ -103,7 +103,7 @@ public record TrainingReport(TrainingPlan plan, int inputWidth, int inputHeight,
 
     /** The network's widths, left out where they are the first ones. */
     private String networkOptions() {
-        return filters.equals(CorruptionNet.FILTERS) ? ""
+        return filters.equals(avmon.core.corruption.ModelDescription.FIRST_FILTERS) ? ""
                 : " --filters " + String.join(",", filters.stream().map(String::valueOf).toList());
     }
 
