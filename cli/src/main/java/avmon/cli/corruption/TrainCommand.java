@@ -58,7 +58,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the streams, the damage and the training (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--streams-per-kind", defaultValue = "12",
+    @Option(names = "--streams-per-kind", defaultValue = "24",
             description = "Training streams per picture content; validation and test get half (default: ${DEFAULT-VALUE}).")
     int streamsPerKind;
 
@@ -84,7 +84,7 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Model input: the analysis picture size (default: ${DEFAULT-VALUE}).")
     ThumbnailSize input;
 
-    @Option(names = "--epochs", defaultValue = "16", description = "Training epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", defaultValue = "24", description = "Training epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Option(names = "--filters", defaultValue = "8,16,24", split = ",", paramLabel = "N,N,N",
@@ -92,9 +92,9 @@ public final class TrainCommand implements Callable<Integer> {
                 "(default: ${DEFAULT-VALUE}; the widths are saved with the weights)."})
     List<Integer> filters;
 
-    @Option(names = "--clean-validation", defaultValue = "0", paramLabel = "N",
-            description = {"Clean streams of 30 s per picture content, on which the threshold may raise no",
-                "alarm (default: ${DEFAULT-VALUE}: the 4 s validation streams only)."})
+    @Option(names = "--clean-validation", defaultValue = "4", paramLabel = "N",
+            description = {"Clean streams of 30 s per picture content on which the threshold may raise no alarm,",
+                "besides the validation streams (default: ${DEFAULT-VALUE}; 0: none)."})
     int cleanValidation;
 
     @Override
@@ -129,17 +129,21 @@ public final class TrainCommand implements Callable<Integer> {
             err.flush();
         });
         PrintWriter stdout = spec.commandLine().getOut();
-        if (model != null) {
-            stdout.print(TrainingReport.toMarkdown("Test streams of seed " + seed + ", model "
-                    + model.description(), run.evaluate(model, folder)));
-        } else {
-            TrainingReport report = run.run(folder, out);
-            stdout.print(report.toMarkdown());
-            stdout.println("wrote " + out.toAbsolutePath());
-        }
-        stdout.flush();
-        if (work == null) {
-            deleteTree(folder);
+        try {
+            if (model != null) {
+                stdout.print(TrainingReport.toMarkdown("Test streams of seed " + seed + ", model "
+                        + model.description(), run.evaluate(model, folder)));
+            } else {
+                TrainingReport report = run.run(folder, out);
+                stdout.print(report.toMarkdown());
+                stdout.println("wrote " + out.toAbsolutePath());
+            }
+            stdout.flush();
+        } finally {
+            // A temporary folder goes whatever happened; one the user named keeps its streams for the next run.
+            if (work == null) {
+                deleteTree(folder);
+            }
         }
         return 0;
     }

@@ -5,15 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CorruptionModelTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -85,10 +90,11 @@ class CorruptionModelTest {
     void load_descriptionWithOtherFiltersThanTheWeights_errorNamesTheWeights() throws IOException {
         assumeTrue(PyTorchNatives.available(), "PyTorch natives do not load here");
         copyBundled();
-        Path description = dir.resolve(ModelDescription.FILE);
-        String json = Files.readString(description);
-        assertTrue(!json.contains("filters"), "the committed description predates the widths: " + json);
-        Files.writeString(description, json.trim().replaceFirst("}$", ",\"filters\":[16,16,24]}"));
+        Path file = dir.resolve(ModelDescription.FILE);
+        ModelDescription committed = JSON.readValue(file.toFile(), ModelDescription.class);
+        List<Integer> wider = committed.filters().stream().map(f -> f * 2).toList();
+        JSON.writeValue(file.toFile(), new ModelDescription(committed.inputWidth(), committed.inputHeight(),
+                committed.threshold(), committed.seed(), wider));
         ModelFileException e = assertThrows(ModelFileException.class, () -> CorruptionModel.load(dir));
         assertEquals(dir.resolve(ModelDescription.PARAMS).toString(), e.file(), "names the weights");
         assertTrue(e.getMessage().contains("does not hold weights of this network"), e.getMessage());
@@ -98,6 +104,12 @@ class CorruptionModelTest {
     void load_descriptionWithoutFilters_theFirstWidths() throws IOException {
         assumeTrue(PyTorchNatives.available(), "PyTorch natives do not load here");
         copyBundled();
+        Path file = dir.resolve(ModelDescription.FILE);
+        ModelDescription committed = JSON.readValue(file.toFile(), ModelDescription.class);
+        assumeTrue(committed.filters().equals(ModelDescription.FIRST_FILTERS), "the committed model has the first widths");
+        ObjectNode withoutFilters = JSON.valueToTree(committed);
+        withoutFilters.remove("filters");
+        JSON.writeValue(file.toFile(), withoutFilters);
         try (CorruptionModel model = CorruptionModel.load(dir)) {
             assertEquals(ModelDescription.FIRST_FILTERS, model.description().filters(), "a description without widths");
         }
