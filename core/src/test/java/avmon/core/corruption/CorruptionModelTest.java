@@ -33,6 +33,12 @@ class CorruptionModelTest {
         }
     }
 
+    /** Copies the committed model into {@code dir} and reads its description. */
+    private ModelDescription copyBundledDescription() throws IOException {
+        copyBundled();
+        return JSON.readValue(dir.resolve(ModelDescription.FILE).toFile(), ModelDescription.class);
+    }
+
     @Test
     void load_missingWeights_errorNamesTheFile() throws IOException {
         copyBundled();
@@ -89,9 +95,8 @@ class CorruptionModelTest {
     @Test
     void load_descriptionWithOtherFiltersThanTheWeights_errorNamesTheWeights() throws IOException {
         assumeTrue(PyTorchNatives.available(), "PyTorch natives do not load here");
-        copyBundled();
+        ModelDescription committed = copyBundledDescription();
         Path file = dir.resolve(ModelDescription.FILE);
-        ModelDescription committed = JSON.readValue(file.toFile(), ModelDescription.class);
         List<Integer> wider = committed.filters().stream().map(f -> f * 2).toList();
         JSON.writeValue(file.toFile(), new ModelDescription(committed.inputWidth(), committed.inputHeight(),
                 committed.threshold(), committed.seed(), wider));
@@ -103,9 +108,8 @@ class CorruptionModelTest {
     @Test
     void load_descriptionWithoutFilters_theFirstWidths() throws IOException {
         assumeTrue(PyTorchNatives.available(), "PyTorch natives do not load here");
-        copyBundled();
+        ModelDescription committed = copyBundledDescription();
         Path file = dir.resolve(ModelDescription.FILE);
-        ModelDescription committed = JSON.readValue(file.toFile(), ModelDescription.class);
         assumeTrue(committed.filters().equals(ModelDescription.FIRST_FILTERS), "the committed model has the first widths");
         ObjectNode withoutFilters = JSON.valueToTree(committed);
         withoutFilters.remove("filters");
