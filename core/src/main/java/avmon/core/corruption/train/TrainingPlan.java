@@ -24,14 +24,14 @@ import java.util.SplittableRandom;
  * streams' content seeds and damage ranges are the same whatever the mix, so the same seed with
  * {@link EncodingMix#DEFAULT} gives the streams that models before the mix were trained and tested on.
  *
+ * <p>Besides the three splits, {@link Split#CLEAN_VALIDATION} holds {@code cleanStreamsPerKind} clean streams of
+ * {@value #CLEAN_DURATION} s per content kind, for the threshold alone.
+ *
  * @param seed          seed of everything
  * @param streamsPerKind streams per content kind in the training split (validation and test get half as many)
  * @param duration      length of each stream in seconds
  * @param sizes         picture sizes of the streams, used in turn
  * @param encodings     how the streams are encoded
- * <p>Besides the three splits, {@link Split#CLEAN_VALIDATION} holds {@code cleanStreamsPerKind} clean streams of
- * {@value #CLEAN_DURATION} s per content kind, for the threshold alone.
- *
  * @param contents      the picture content kinds, each with its streams in every split (in this order)
  * @param cleanStreamsPerKind clean streams per content kind for choosing the threshold (0: none)
  */
