@@ -97,6 +97,11 @@ public final class TrainCommand implements Callable<Integer> {
                 "besides the validation streams (default: ${DEFAULT-VALUE}; 0: none)."})
     int cleanValidation;
 
+    @Option(names = "--freeze-streams", defaultValue = "0", paramLabel = "N",
+            description = {"Training streams per moving picture content whose picture stands still for a while, half",
+                "of them damaged after it; validation and test get half (default: ${DEFAULT-VALUE}; 0: none)."})
+    int freezeStreams;
+
     @Override
     public Integer call() throws IOException {
         // One PyTorch thread: multi-threaded CPU kernels add up floats in a varying order, and the same seed
@@ -108,7 +113,7 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             plan = new TrainingPlan(seed, streamsPerKind, duration,
                     streamSizes.stream().map(s -> new PictureSize(s.width(), s.height())).toList(),
-                    EncodingMix.fromName(encodings), contents(), cleanValidation);
+                    EncodingMix.fromName(encodings), contents(), cleanValidation, freezeStreams);
             ModelDescription.checkFilters(filters);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), 2);

@@ -45,7 +45,9 @@ public final class GenerateCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--suite", paramLabel = "NAME",
-            description = "Prepared set of streams: standard (1280x720, 20 s, default) or small (320x180, 8 s).")
+            description = {"Prepared set of streams: standard (1280x720, 20 s, default), small (320x180, 8 s),",
+                "clean-long (11 min of clean 640x360 streams) or freezes (4 min of moving content standing still",
+                "now and then, no other defect)."})
     String suite;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the picture content and damage (default: ${DEFAULT-VALUE}).")

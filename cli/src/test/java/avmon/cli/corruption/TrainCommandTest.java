@@ -84,6 +84,14 @@ class TrainCommandTest {
     }
 
     @Test
+    void train_negativeFreezeStreams_isUsageError() {
+        CommandRun run = CommandRun.of("train", "--out", "x", "--freeze-streams", "-1");
+
+        assertEquals(2, run.exitCode(), () -> "usage error: " + run);
+        assertTrue(run.err().contains("-1 freeze streams"), () -> "says why: " + run);
+    }
+
+    @Test
     void help_committedModelExample_needsNoDataOptions() {
         CommandRun run = CommandRun.of("train", "--help");
 

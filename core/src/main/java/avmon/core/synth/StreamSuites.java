@@ -15,7 +15,7 @@ import java.util.Locale;
 public final class StreamSuites {
 
     /** Names accepted by {@link #named}. */
-    public static final List<String> NAMES = List.of("standard", "small", "clean-long");
+    public static final List<String> NAMES = List.of("standard", "small", "clean-long", "freezes");
 
     /** Length of each stream of the clean-long suite: two per content kind make eleven minutes. */
     static final double CLEAN_LONG_SECONDS = 55;
@@ -25,13 +25,15 @@ public final class StreamSuites {
 
     /**
      * The suite called {@code name} ("standard": 1280x720, "small": 320x180 and shorter, "clean-long": eleven
-     * minutes of clean 640x360 streams of every content kind).
+     * minutes of clean 640x360 streams of every content kind, "freezes": four minutes of moving content that
+     * stands still now and then).
      */
     public static List<StreamSpec> named(String name, long seed) {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "standard" -> standard(seed);
             case "small" -> small(seed);
             case "clean-long" -> cleanLong(seed, CLEAN_LONG_SECONDS);
+            case "freezes" -> freezes(seed);
             default -> throw new IllegalArgumentException("unknown suite '" + name + "', known: " + NAMES);
         };
     }
@@ -91,6 +93,37 @@ public final class StreamSuites {
             for (int n = 1; n <= 2; n++) {
                 suite.add(StreamSpec.of("clean-" + kind.jsonName() + "-" + n, seed + n).withSize(640, 360)
                         .withDuration(seconds).withContent(kind));
+            }
+        }
+        return suite;
+    }
+
+    /** Length of each stream of the freezes suite. */
+    static final double FREEZES_SECONDS = 30;
+
+    /**
+     * Streams that freeze and have no other defect, for counting block corruption false alarms where a detailed
+     * picture stands still and then moves again (a paused programme, a slate over a live feed): two streams
+     * (1280x720 and 640x360) of each moving kind of {@link #CLEAN_LONG_KINDS}, {@value #FREEZES_SECONDS} s each,
+     * with three freezes of 1 to 4 s drawn from the seed, one in each third of the stream.
+     */
+    public static List<StreamSpec> freezes(long seed) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        List<StreamSpec> suite = new java.util.ArrayList<>();
+        for (PictureContent kind : CLEAN_LONG_KINDS) {
+            if (kind == PictureContent.FLAT || kind == PictureContent.BLACK) {
+                continue; // they never move, so a freeze of them shows nothing
+            }
+            for (int n = 1; n <= 2; n++) {
+                StreamSpec spec = StreamSpec.of("freezes-" + kind.jsonName() + "-" + n, seed + n)
+                        .withSize(n == 1 ? 1280 : 640, n == 1 ? 720 : 360).withDuration(FREEZES_SECONDS).withContent(kind);
+                double third = FREEZES_SECONDS / 3;
+                for (int k = 0; k < 3; k++) {
+                    double length = Math.round((1 + 3 * random.nextDouble()) * 100) / 100.0;
+                    double start = Math.round((k * third + 0.5 + random.nextDouble() * (third - length - 1)) * 100) / 100.0;
+                    spec = spec.with(of(DefectType.FREEZE, start, length));
+                }
+                suite.add(spec);
             }
         }
         return suite;

@@ -60,6 +60,25 @@ class StreamSuitesTest {
     }
 
     @Test
+    void freezes_threeFreezesInEveryMovingStreamAndNoOtherDefect() {
+        List<StreamSpec> suite = StreamSuites.named("freezes", 1);
+
+        assertEquals(EnumSet.of(PictureContent.TEXTURE, PictureContent.NOISE, PictureContent.TEXT, PictureContent.PATTERNS),
+                EnumSet.copyOf(suite.stream().map(StreamSpec::content).toList()), "every kind that moves");
+        assertEquals(8, suite.size(), "two sizes of each");
+        for (StreamSpec s : suite) {
+            List<InjectedDefect> freezes = s.defects(DefectType.FREEZE);
+            assertEquals(3, freezes.size(), s.id() + " freezes three times");
+            assertEquals(freezes, s.defects(), s.id() + " has no other defect");
+            for (InjectedDefect f : freezes) {
+                assertTrue(f.start() > 0 && f.end() < s.duration() && f.end() - f.start() >= 1,
+                        s.id() + ": " + f + " is inside the stream, with motion around it");
+            }
+        }
+        assertEquals(suite, StreamSuites.named("freezes", 1), "the seed decides everything");
+    }
+
+    @Test
     void named_unknownSuite_isRejectedWithTheKnownNames() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> StreamSuites.named("huge", 1));

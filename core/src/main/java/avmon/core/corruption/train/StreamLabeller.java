@@ -59,7 +59,7 @@ public final class StreamLabeller {
      * folder instead, so training again with other settings does not generate again.
      */
     public LabelledStream label(TrainingStream stream) throws IOException {
-        Path cached = work.resolve(cacheName(stream));
+        Path cached = work.resolve(cacheName(stream, plan.duration(stream.split()), inputWidth, inputHeight));
         if (Files.exists(cached)) {
             return LabelledStreamFile.read(cached, stream);
         }
@@ -68,9 +68,16 @@ public final class StreamLabeller {
         return labelled;
     }
 
-    /** A file name that changes with everything that makes the stream and its pictures. */
-    private String cacheName(TrainingStream stream) {
-        String key = stream + "|" + plan.duration(stream.split()) + "|" + inputWidth + "x" + inputHeight;
+    /**
+     * A file name that changes with everything that makes the stream and its pictures. A stream without freezes
+     * keeps the name it had before streams had them, so streams labelled by earlier runs stay valid.
+     */
+    static String cacheName(TrainingStream stream, double duration, int inputWidth, int inputHeight) {
+        String made = String.format(java.util.Locale.ROOT,
+                "TrainingStream[id=%s, split=%s, content=%s, size=%s, seed=%d, damage=%s, encoding=%s%s]", stream.id(),
+                stream.split(), stream.content(), stream.size(), stream.seed(), stream.damage(), stream.encoding(),
+                stream.freezes().isEmpty() ? "" : ", freezes=" + stream.freezes());
+        String key = made + "|" + duration + "|" + inputWidth + "x" + inputHeight;
         return stream.id() + "-" + Integer.toHexString(key.hashCode()) + ".labelled";
     }
 
@@ -134,7 +141,7 @@ public final class StreamLabeller {
         String id = stream.damage().isEmpty() ? stream.id() + "-clean" : stream.id();
         StreamSpec spec = StreamSpec.of(id, stream.seed()).withSize(stream.size().width(), stream.size().height())
                 .withDuration(plan.duration(stream.split())).videoOnly().withContent(stream.content()).withEncoding(stream.encoding())
-                .with(stream.damage().toArray(InjectedDefect[]::new));
+                .with(stream.injected().toArray(InjectedDefect[]::new));
         return new StreamGenerator().generate(spec, work);
     }
 

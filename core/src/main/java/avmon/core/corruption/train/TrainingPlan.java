@@ -27,6 +27,13 @@ import java.util.SplittableRandom;
  * <p>Besides the three splits, {@link Split#CLEAN_VALIDATION} holds {@code cleanStreamsPerKind} clean streams of
  * {@value #CLEAN_DURATION} s per content kind, for the threshold alone.
  *
+ * <p>Each split also holds {@code freezeStreamsPerKind} freeze streams per content kind that moves (in training;
+ * half as many in validation and test): the picture stands still for 15% to 40% of the stream, from a keyframe,
+ * then moves again, and every second one is damaged after the freeze. Concealed damage stands still where the
+ * picture around it moves, so a model that never saw a freeze took a still, detailed picture for damage (the
+ * standard suite's {@code freeze} stream). They come after the other streams of their split, from random sources
+ * of their own, so the other streams are the same with or without them.
+ *
  * @param seed          seed of everything
  * @param streamsPerKind streams per content kind in the training split (validation and test get half as many)
  * @param duration      length of each stream in seconds
@@ -34,9 +41,11 @@ import java.util.SplittableRandom;
  * @param encodings     how the streams are encoded
  * @param contents      the picture content kinds, each with its streams in every split (in this order)
  * @param cleanStreamsPerKind clean streams per content kind for choosing the threshold (0: none)
+ * @param freezeStreamsPerKind freeze streams per content kind that moves, in the training split (0: none)
  */
 public record TrainingPlan(long seed, int streamsPerKind, double duration, List<PictureSize> sizes,
-                           EncodingMix encodings, List<PictureContent> contents, int cleanStreamsPerKind) {
+                           EncodingMix encodings, List<PictureContent> contents, int cleanStreamsPerKind,
+                           int freezeStreamsPerKind) {
 
     /** Seconds of each {@link Split#CLEAN_VALIDATION} stream. */
     public static final double CLEAN_DURATION = 30;
@@ -45,6 +54,9 @@ public record TrainingPlan(long seed, int streamsPerKind, double duration, List<
     public static final List<PictureContent> COMMITTED_CONTENTS = List.of(PictureContent.TEXTURE,
             PictureContent.NOISE, PictureContent.FLAT, PictureContent.BLACK, PictureContent.TEXT,
             PictureContent.PATTERNS);
+
+    /** Kinds whose pictures never move: a freeze of them changes nothing, so they get no freeze streams. */
+    public static final List<PictureContent> STILL_CONTENTS = List.of(PictureContent.FLAT, PictureContent.BLACK);
 
     /** A plan of every picture content kind. */
     public TrainingPlan(long seed, int streamsPerKind, double duration, List<PictureSize> sizes, EncodingMix encodings) {
@@ -55,6 +67,12 @@ public record TrainingPlan(long seed, int streamsPerKind, double duration, List<
     public TrainingPlan(long seed, int streamsPerKind, double duration, List<PictureSize> sizes, EncodingMix encodings,
                         List<PictureContent> contents) {
         this(seed, streamsPerKind, duration, sizes, encodings, contents, 0);
+    }
+
+    /** A plan without freeze streams. */
+    public TrainingPlan(long seed, int streamsPerKind, double duration, List<PictureSize> sizes, EncodingMix encodings,
+                        List<PictureContent> contents, int cleanStreamsPerKind) {
+        this(seed, streamsPerKind, duration, sizes, encodings, contents, cleanStreamsPerKind, 0);
     }
 
     public TrainingPlan {
@@ -70,6 +88,10 @@ public record TrainingPlan(long seed, int streamsPerKind, double duration, List<
         if (cleanStreamsPerKind < 0) {
             throw new IllegalArgumentException("a training plan cannot have " + cleanStreamsPerKind
                     + " clean validation streams per kind");
+        }
+        if (freezeStreamsPerKind < 0) {
+            throw new IllegalArgumentException("a training plan cannot have " + freezeStreamsPerKind
+                    + " freeze streams per kind");
         }
         if (sizes.isEmpty()) {
             throw new IllegalArgumentException("a training plan needs at least one stream size");
@@ -110,7 +132,45 @@ public record TrainingPlan(long seed, int streamsPerKind, double duration, List<
                         encodings.draw(encodingRandom, size)));
             }
         }
+        streams.addAll(freezeStreams(split));
         return streams;
+    }
+
+    /** The split's freeze streams: every kind that moves, the sizes in turn, every second one damaged. */
+    private List<TrainingStream> freezeStreams(Split split) {
+        SplittableRandom random = new SplittableRandom(seed * 71 + split.ordinal() * 0x94D049BB133111EBL + 29);
+        SplittableRandom encodingRandom = new SplittableRandom(seed * 73 + split.ordinal() * 0xD6E8FEB86659FD93L + 31);
+        int perKind = split == Split.TRAIN ? freezeStreamsPerKind : (freezeStreamsPerKind + 1) / 2;
+        List<TrainingStream> streams = new ArrayList<>();
+        for (PictureContent content : contents) {
+            if (STILL_CONTENTS.contains(content)) {
+                continue;
+            }
+            for (int i = 0; i < perKind; i++) {
+                String id = split.name().toLowerCase(java.util.Locale.ROOT) + "-" + content.jsonName() + "-freeze-" + i;
+                InjectedDefect freeze = freeze(random);
+                List<InjectedDefect> damage = i % 2 == 1 ? List.of(damageAfter(freeze, random)) : List.of();
+                PictureSize size = sizes.get((i / 2) % sizes.size());
+                streams.add(new TrainingStream(id, split, content, size, random.nextLong(), damage,
+                        encodings.draw(encodingRandom, size), List.of(freeze)));
+            }
+        }
+        return streams;
+    }
+
+    /** A freeze from 5% to 30% into the stream, lasting 15% to 40% of it: it always ends before the stream. */
+    private InjectedDefect freeze(SplittableRandom random) {
+        double start = Math.round(duration * (0.05 + 0.25 * random.nextDouble()) * 100) / 100.0;
+        double length = Math.round(duration * (0.15 + 0.25 * random.nextDouble()) * 100) / 100.0;
+        return InjectedDefect.of(DefectType.FREEZE, start, length);
+    }
+
+    /** One damage range starting up to 0.5 s after the freeze ends: damage where motion has just resumed. */
+    private InjectedDefect damageAfter(InjectedDefect freeze, SplittableRandom random) {
+        double start = Math.round((freeze.end() + 0.04 + random.nextDouble() * 0.46) * 100) / 100.0;
+        double room = duration - start - 0.1;
+        double length = random.nextInt(4) == 0 ? 0.04 : Math.min(room, 0.1 + random.nextDouble() * 1.1);
+        return InjectedDefect.of(DefectType.BLOCK_CORRUPTION, start, Math.round(Math.max(0.04, length) * 100) / 100.0);
     }
 
     /** The clean validation streams: every content kind, the sizes in turn, seeds and encodings of their own. */

@@ -104,6 +104,52 @@ class TrainingPlanTest {
     }
 
     @Test
+    void streams_freezeStreams_everyMovingKindInEverySplitAfterTheOthers() {
+        TrainingPlan without = new TrainingPlan(1, 12, 4, SIZES, EncodingMix.DEFAULT, TrainingPlan.COMMITTED_CONTENTS, 2);
+        TrainingPlan with = new TrainingPlan(1, 12, 4, SIZES, EncodingMix.DEFAULT, TrainingPlan.COMMITTED_CONTENTS, 2, 4);
+        for (Split split : Split.values()) {
+            List<TrainingStream> before = without.streams(split);
+            List<TrainingStream> after = with.streams(split);
+            assertEquals(before, after.subList(0, before.size()), split + ": the other streams are unchanged");
+            List<TrainingStream> freezes = after.subList(before.size(), after.size());
+            int perKind = split == Split.TRAIN ? 4 : split == Split.CLEAN_VALIDATION ? 0 : 2;
+            for (PictureContent kind : TrainingPlan.COMMITTED_CONTENTS) {
+                long count = freezes.stream().filter(s -> s.content() == kind).count();
+                assertEquals(TrainingPlan.STILL_CONTENTS.contains(kind) ? 0 : perKind, count, split + " " + kind);
+            }
+            assertTrue(before.stream().allMatch(s -> s.freezes().isEmpty()), split + ": only freeze streams freeze");
+        }
+    }
+
+    @Test
+    void streams_freezeStreams_freezeEndsInsideTheStreamAndDamageComesAfterIt() {
+        TrainingPlan plan = new TrainingPlan(1, 12, 4, SIZES, EncodingMix.DEFAULT, TrainingPlan.COMMITTED_CONTENTS, 0, 8);
+        List<TrainingStream> freezes = plan.streams().stream().filter(s -> !s.freezes().isEmpty()).toList();
+        assertEquals(4 * (8 + 4 + 4), freezes.size(), "8 training, 4 validation and 4 test streams per moving kind");
+        Set<Long> seeds = new java.util.HashSet<>();
+        plan.streams().forEach(s -> seeds.add(s.seed()));
+        assertEquals(plan.streams().size(), seeds.size(), "every stream has a seed of its own");
+        for (TrainingStream s : freezes) {
+            assertEquals(1, s.freezes().size(), s.id() + " freezes once");
+            var freeze = s.freezes().get(0);
+            assertTrue(freeze.start() > 0 && freeze.end() < 4, s.id() + ": motion before and after " + freeze);
+            for (var d : s.damage()) {
+                assertTrue(d.start() >= freeze.end() && d.end() <= 4, s.id() + ": damage " + d + " after " + freeze);
+            }
+        }
+        assertEquals(freezes.size() / 2, freezes.stream().filter(s -> !s.damage().isEmpty()).count(), "half are damaged");
+        assertEquals(Set.copyOf(SIZES), freezes.stream().map(TrainingStream::size)
+                .collect(java.util.stream.Collectors.toSet()), "both sizes");
+    }
+
+    @Test
+    void constructor_negativeFreezeStreams_refused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new TrainingPlan(1, 12, 4,
+                SIZES, EncodingMix.DEFAULT, TrainingPlan.COMMITTED_CONTENTS, 0, -3));
+        assertTrue(e.getMessage().contains("-3 freeze streams"), "says why: " + e.getMessage());
+    }
+
+    @Test
     void constructor_negativeCleanValidation_refused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new TrainingPlan(1, 12, 4,
                 SIZES, EncodingMix.DEFAULT, TrainingPlan.COMMITTED_CONTENTS, -1));
