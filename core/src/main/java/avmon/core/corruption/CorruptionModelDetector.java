@@ -23,6 +23,11 @@ import java.util.function.Consumer;
  * Settings#keyframeWait()}), it ends at the first clean picture after the last corrupted one, once clean
  * pictures have lasted {@code keyframeWait}.
  *
+ * <p>A picture that hardly differs from the one before it ({@link Settings#stillChange()}: a freeze, a slate)
+ * shows no new damage and no repair, whatever the model says of it: it breaks a row of flagged pictures and
+ * does not start the wait for a run's end (an intact keyframe still ends a run). The model judges a picture by its content
+ * too, and a still, detailed picture looks to it like concealment, which also stands still.
+ *
  * <p>The analysis pictures must be at least the model's input size ({@link ModelDescription#inputWidth()} x
  * {@link ModelDescription#inputHeight()}, point-sampled like the media layer's default): larger ones are
  * point-sampled down to it, smaller ones are refused, since blowing them up would show the model blocks
@@ -39,20 +44,24 @@ public final class CorruptionModelDetector extends AbstractDetector<CorruptionMo
      * @param minFrames    corrupted pictures in a row that start a corruption (one alone is not enough)
      * @param keyframeWait longest clean stretch, in seconds, during which a corruption waits for a keyframe to
      *                     end it; after that it ends where the clean pictures began (0: at the first clean one)
+     * @param stillChange  a picture whose mean absolute difference from the one before it, in 8-bit levels at the
+     *                     model's input size, is below this is still: it shows nothing new (0: none is)
      */
-    public record Settings(int minFrames, double keyframeWait) {
+    public record Settings(int minFrames, double keyframeWait, double stillChange) {
         /**
          * Three pictures to start (two let single flickers of the model on film grain through); a keyframe
          * waited for over up to 0.6 s of clean pictures. Chosen on the validation streams of the committed model's
          * training data: holding runs to the keyframe whatever comes before it found the most corrupted pictures
-         * but also ran past the truth on grain, which heals before the keyframe.
+         * but also ran past the truth on grain, which heals before the keyframe. Still below 0.1 levels: on the
+         * validation streams with freezes (avmon train --freeze-streams), the committed model's frozen pictures
+         * started 7 false runs, none with this; the first picture of a corruption changed by 0.16 levels or more.
          */
-        public static final Settings DEFAULTS = new Settings(3, 0.6);
+        public static final Settings DEFAULTS = new Settings(3, 0.6, 0.1);
 
         public Settings {
-            if (minFrames < 1 || keyframeWait < 0) {
-                throw new IllegalArgumentException("corruption model needs minFrames >= 1 and keyframeWait >= 0, got "
-                        + minFrames + ", " + keyframeWait);
+            if (minFrames < 1 || keyframeWait < 0 || stillChange < 0) {
+                throw new IllegalArgumentException("corruption model needs minFrames >= 1, keyframeWait >= 0 and "
+                        + "stillChange >= 0, got " + minFrames + ", " + keyframeWait + ", " + stillChange);
             }
         }
     }
@@ -101,24 +110,34 @@ public final class CorruptionModelDetector extends AbstractDetector<CorruptionMo
     /** Judges the pictures in one batch, then applies the run rule to each in turn. */
     @Override
     public State onFrames(State state, List<AnalysisFrame> frames, Consumer<Defect> out) {
-        List<Float> probabilities = model.probabilities(pairs(state, frames));
+        List<FramePair> pairs = pairs(state, frames);
+        List<Float> probabilities = model.probabilities(pairs);
         for (int i = 0; i < frames.size(); i++) {
             AnalysisFrame frame = frames.get(i);
             boolean corrupted = probabilities.get(i) >= model.description().threshold();
-            onDecision(settings, state, frame.time(), frame.keyframe(), corrupted, out);
+            boolean still = pairs.get(i).meanChange() < settings.stillChange();
+            onDecision(settings, state, frame.time(), frame.keyframe(), corrupted, still, out);
         }
         return state;
     }
 
     /**
-     * The run rule alone: one picture's decision (at {@code time}, a keyframe or not) moves the state on and
-     * reports a corruption that ends. Training replays it over stored probabilities to choose the threshold.
+     * The run rule alone: one picture's decision (at {@code time}, a keyframe or not, still or not) moves the
+     * state on and reports a corruption that ends. Training replays it over stored probabilities to choose the
+     * threshold.
      */
     public static State onDecision(Settings settings, State state, double time, boolean keyframe, boolean corrupted,
-                                   Consumer<Defect> out) {
+                                   boolean still, Consumer<Defect> out) {
         if (state.inRun && keyframe && !corrupted) {
             // An intact keyframe: nothing concealed before it carries over.
             report(state, time, out);
+            state.streak = 0;
+            return state;
+        }
+        if (still) {
+            // The picture before it again: whatever the model sees in it was there already. It breaks a row of
+            // flagged pictures (a freeze's last moving picture and its first after are not a row) and says
+            // nothing about whether a run's damage is gone.
             state.streak = 0;
             return state;
         }

@@ -17,4 +17,13 @@ public record FramePair(int width, int height, byte[] current, byte[] previous) 
                     + " values per picture, got " + current.length + " and " + previous.length);
         }
     }
+
+    /** How much the picture changed: the mean absolute difference from the previous one, in 8-bit levels. */
+    public double meanChange() {
+        long sum = 0;
+        for (int i = 0; i < current.length; i++) {
+            sum += Math.abs((current[i] & 0xff) - (previous[i] & 0xff));
+        }
+        return (double) sum / current.length;
+    }
 }

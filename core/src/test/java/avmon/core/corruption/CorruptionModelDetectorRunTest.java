@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 class CorruptionModelDetectorRunTest {
 
     private static final int SIZE = 8;
-    /** Two pictures start a run, which waits up to 10 s of clean pictures for its keyframe. */
-    private static final CorruptionModelDetector.Settings HOLD = new CorruptionModelDetector.Settings(2, 10);
+    /** Two pictures start a run, which waits up to 10 s of clean pictures for its keyframe; no picture is still. */
+    private static final CorruptionModelDetector.Settings HOLD = new CorruptionModelDetector.Settings(2, 10, 0);
     private static final double PICTURE = 0.04;
     private static CorruptionModel brightIsCorrupted;
 
@@ -51,16 +51,20 @@ class CorruptionModelDetectorRunTest {
 
     /**
      * Runs pictures described by letters: {@code C} corrupted, {@code c} clean, {@code K} a corrupted keyframe,
-     * {@code k} a clean keyframe; 25 pictures a second.
+     * {@code k} a clean keyframe, {@code =} the picture before it again; 25 pictures a second. Pictures of one
+     * letter in a row differ by a level, so they are not still.
      */
     private static List<Defect> run(CorruptionModelDetector.Settings settings, String pictures) {
         CorruptionModelDetector detector = new CorruptionModelDetector(brightIsCorrupted, settings);
         List<Defect> found = new ArrayList<>();
         CorruptionModelDetector.State state = detector.initialState();
+        byte[] luma = new byte[SIZE * SIZE];
         for (int i = 0; i < pictures.length(); i++) {
             char c = pictures.charAt(i);
-            byte[] luma = new byte[SIZE * SIZE];
-            java.util.Arrays.fill(luma, (byte) (Character.toUpperCase(c) == c ? 250 : 5));
+            if (c != '=') {
+                luma = new byte[SIZE * SIZE];
+                java.util.Arrays.fill(luma, (byte) ((Character.toUpperCase(c) == c ? 250 : 5) + i % 2));
+            }
             state = detector.onFrame(state, new AnalysisFrame(i, i * PICTURE, SIZE, SIZE, luma, List.of(),
                     c == 'k' || c == 'K'), found::add);
         }
@@ -100,8 +104,31 @@ class CorruptionModelDetectorRunTest {
 
     @Test
     void onFrame_noKeyframeWithinTheWait_endsAtTheFirstCleanPicture() {
-        assertEquals(List.of(corruption(1, 3)), run(new CorruptionModelDetector.Settings(2, 0.2), "cCCcccccccccc"),
+        assertEquals(List.of(corruption(1, 3)), run(new CorruptionModelDetector.Settings(2, 0.2, 0), "cCCcccccccccc"),
                 "without a keyframe within 0.2 s the run ends where the clean pictures began");
+    }
+
+    @Test
+    void onFrame_stillPicturesTheModelFlags_startNoRun() {
+        assertEquals(List.of(), run(CorruptionModelDetector.Settings.DEFAULTS, "kcC=====ccckcc"),
+                "a flagged picture shown again and again is one flagged picture, not a corruption");
+        assertEquals(List.of(corruption(2, 11)), run(new CorruptionModelDetector.Settings(3, 0.6, 0), "kcC=====ccckcc"),
+                "without the still rule the repeats start a run");
+    }
+
+    @Test
+    void onFrame_stillPictureBetweenFlaggedOnes_breaksTheRow() {
+        assertEquals(List.of(), run(CorruptionModelDetector.Settings.DEFAULTS, "kcCC=Cccckcc"),
+                "two flagged pictures, a repeat, one more: not three in a row");
+        assertEquals(List.of(corruption(2, 9)), run(new CorruptionModelDetector.Settings(3, 0.6, 0), "kcCC=Cccckcc"),
+                "without the still rule the repeat counts as a third flagged picture");
+    }
+
+    @Test
+    void onFrame_stillPicturesWhileARunWaitsForItsEnd_timeStillCounts() {
+        CorruptionModelDetector.Settings shortWait = new CorruptionModelDetector.Settings(2, 0.2, 0.1);
+        assertEquals(List.of(corruption(1, 3)), run(shortWait, "cCCc========Ccccccccccc"),
+                "the run ends where the clean pictures began, frozen ones or not, once 0.2 s has passed");
     }
 
     @Test

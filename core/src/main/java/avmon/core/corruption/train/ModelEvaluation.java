@@ -65,7 +65,7 @@ public final class ModelEvaluation {
         CorruptionModelDetector.State state = new CorruptionModelDetector.State();
         for (int i = 0; i < s.size(); i++) {
             state = CorruptionModelDetector.onDecision(settings, state, s.times()[i], s.keyframes()[i],
-                    probabilities.get(i) >= threshold, defects::add);
+                    probabilities.get(i) >= threshold, s.pair(i).meanChange() < settings.stillChange(), defects::add);
         }
         CorruptionModelDetector.onStreamEnd(state, defects::add);
         return defects;

@@ -45,7 +45,7 @@ class RunThresholdChoiceTest {
                 List.of(0.1f, 0.1f, 0.1f, 0.9f, 0.8f, 0.2f, 0.2f, 0.2f, 0.1f, 0.1f),
                 List.of(0.1f, 0.1f, 0.7f, 0.7f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f));
 
-        double chosen = RunThresholdChoice.choose(streams, probabilities, new CorruptionModelDetector.Settings(2, 10), 0.95);
+        double chosen = RunThresholdChoice.choose(streams, probabilities, new CorruptionModelDetector.Settings(2, 10, 0), 0.95);
 
         assertEquals(0.8, chosen, 1e-6, "0.9 flags one picture, too few for a run; 0.7 and below start a run in the"
                 + " clean stream; 0.8 starts the true run at picture 3, held to the keyframe: F0.5 of 1");
