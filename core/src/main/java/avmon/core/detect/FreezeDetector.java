@@ -13,14 +13,21 @@ import java.util.function.Consumer;
  *
  * <p>Reported once the freeze is over: start = time of the reference picture, end = time of the first
  * picture that moves again. A freeze still running at the end of the input is reported with no end, as
- * FFmpeg does. The minimum duration is measured as end minus start (the end of the input for an open
- * freeze), the same measure as the ground truth; FFmpeg measures it up to the last frozen picture, which
- * differs by one frame at the threshold. Black video is static too: it is also a freeze.
+ * FFmpeg does. The minimum duration is measured as end minus start, in whole microseconds as FFmpeg
+ * measures it, so that a 2.00 s freeze between two decoded times such as 14.840000000000002 and 16.84 is
+ * 2 s, not 1.9999999999999982 s. FFmpeg measures a closed freeze the same way (to the first picture that
+ * moves); for an open one it measures up to the last frozen picture, where this detector takes the end of
+ * the input, one frame later. Black video is static too: it is also a freeze.
+ *
+ * <p>The difference is measured on the analysis thumbnail, not over every pixel and plane as FFmpeg does,
+ * so a difference concentrated on the rows a point-sampled thumbnail happens to hit counts for more than
+ * in FFmpeg: see {@code docs/freeze-detection.md}.
  */
 public final class FreezeDetector extends AbstractDetector<FreezeDetector.State> {
 
     /** The detector's name and the key of its state. */
     public static final String NAME = "freeze";
+    private static final double MICROS = 1e6;
 
     /**
      * Thresholds, FFmpeg's defaults in {@link #DEFAULTS}.
@@ -63,7 +70,7 @@ public final class FreezeDetector extends AbstractDetector<FreezeDetector.State>
             state.frozenFrames++;
             return state;
         }
-        if (state.frozenFrames > 0 && frame.time() - state.referenceTime >= settings.minDuration()) {
+        if (state.frozenFrames > 0 && lastsLongEnough(frame.time() - state.referenceTime)) {
             out.accept(new Defect(DefectType.FREEZE, state.referenceTime, frame.time(), null, NAME));
         }
         setReference(state, frame);
@@ -72,11 +79,20 @@ public final class FreezeDetector extends AbstractDetector<FreezeDetector.State>
 
     @Override
     public State onEnd(State state, double endTime, Consumer<Defect> out) {
-        if (state.frozenFrames > 0 && endTime - state.referenceTime >= settings.minDuration()) {
+        if (state.frozenFrames > 0 && lastsLongEnough(endTime - state.referenceTime)) {
             out.accept(new Defect(DefectType.FREEZE, state.referenceTime, null, null, NAME));
         }
         state.frozenFrames = 0;
         return state;
+    }
+
+    /**
+     * Whether a freeze of this many seconds is reported. Compared in whole microseconds, as FFmpeg compares
+     * durations: stream times are timestamps times a time base minus an origin, so two times exactly 2 s apart
+     * can subtract to a hair under 2.0.
+     */
+    private boolean lastsLongEnough(double seconds) {
+        return Math.round(seconds * MICROS) >= Math.round(settings.minDuration() * MICROS);
     }
 
     /** Whether the mean absolute difference stays within the noise; stops early once it cannot. */

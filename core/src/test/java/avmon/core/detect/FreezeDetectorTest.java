@@ -40,6 +40,23 @@ class FreezeDetectorTest {
     }
 
     @Test
+    void onFrame_stillForMinDurationBetweenDecodedTimes_reportsIt() {
+        // freezes-texture-2's freeze, pictures 371 to 420, with the times the decoder gives them: 90 kHz
+        // timestamps from 1920 on, times base times timestamp minus origin. 16.84 - 14.840000000000002 is
+        // 1.9999999999999982, a freeze of exactly 2 s that a plain comparison with 2.0 drops.
+        List<AnalysisFrame> frames = new ArrayList<>();
+        for (AnalysisFrame f : frozenBetween(450, 371, 421)) {
+            frames.add(new AnalysisFrame(f.index(), decodedTime(f.index()), f.width(), f.height(), f.luma(),
+                    List.of()));
+        }
+
+        List<Defect> found = SyntheticMedia.run(detector, frames, decodedTime(450));
+
+        assertEquals(1, found.size(), () -> "a freeze from 14.84 to 16.84 s meets the 2 s minimum: " + found);
+        assertEquals(decodedTime(371), found.get(0).start(), "starts at the first frozen picture");
+    }
+
+    @Test
     void onFrame_stillForOneFrameLessThanMinDuration_reportsNothing() {
         List<Defect> found = SyntheticMedia.run(detector, frozenBetween(200, 50, 99), time(200));
 
@@ -103,6 +120,13 @@ class FreezeDetectorTest {
 
         assertEquals(whole, split, "a freeze over two segment boundaries, state through JSON");
         assertTrue(!whole.isEmpty(), "the scenario has a freeze");
+    }
+
+    /** A picture's time as FfmpegMediaStream computes it from a 90 kHz timestamp, origin at timestamp 1920. */
+    private static double decodedTime(long index) {
+        double timeBase = 1.0 / 90_000;
+        long origin = 1920;
+        return (origin + index * 3600) * timeBase - origin * timeBase;
     }
 
     private static List<AnalysisFrame> noisyStill(int changedPixels) {
