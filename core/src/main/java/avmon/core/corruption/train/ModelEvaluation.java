@@ -61,14 +61,32 @@ public final class ModelEvaluation {
      */
     public static List<Defect> replay(LabelledStream s, List<Float> probabilities, double threshold,
                                       CorruptionModelDetector.Settings settings) {
+        return replay(s, probabilities, stillPictures(s, settings), threshold, settings);
+    }
+
+    /**
+     * {@link #replay(LabelledStream, List, double, CorruptionModelDetector.Settings)} with the still pictures
+     * given: a caller that replays many thresholds finds them once.
+     */
+    public static List<Defect> replay(LabelledStream s, List<Float> probabilities, boolean[] still, double threshold,
+                                      CorruptionModelDetector.Settings settings) {
         List<Defect> defects = new ArrayList<>();
         CorruptionModelDetector.State state = new CorruptionModelDetector.State();
         for (int i = 0; i < s.size(); i++) {
             state = CorruptionModelDetector.onDecision(settings, state, s.times()[i], s.keyframes()[i],
-                    probabilities.get(i) >= threshold, s.pair(i).meanChange() < settings.stillChange(), defects::add);
+                    probabilities.get(i) >= threshold, still[i], defects::add);
         }
         CorruptionModelDetector.onStreamEnd(state, defects::add);
         return defects;
+    }
+
+    /** Which pictures of the stream the detector takes as still ({@link CorruptionModelDetector.Settings#stillChange()}). */
+    public static boolean[] stillPictures(LabelledStream s, CorruptionModelDetector.Settings settings) {
+        boolean[] still = new boolean[s.size()];
+        for (int i = 0; i < s.size(); i++) {
+            still[i] = s.pair(i).meanChange() < settings.stillChange();
+        }
+        return still;
     }
 
     /** Scores given probabilities and reported defects (one list per stream) against the labels. */

@@ -31,11 +31,12 @@ public final class RunThresholdChoice {
                 scored.add(new ThresholdChoice.Scored(probabilities.get(k).get(i), validation.get(k).corrupted()[i]));
             }
         }
+        List<boolean[]> still = validation.stream().map(s -> ModelEvaluation.stillPictures(s, settings)).toList();
         double best = Double.NaN;
         ModelEvaluation.Result bestResult = null;
         for (float candidate : candidates) {
             double threshold = Math.min(0.999, Math.max(0.001, candidate));
-            ModelEvaluation.Result r = score(validation, probabilities, threshold, settings);
+            ModelEvaluation.Result r = score(validation, probabilities, still, threshold, settings);
             boolean qualifies = r.defects().falseDefects() == 0;
             if (qualifies && (bestResult == null || better(r, bestResult))) {
                 best = threshold;
@@ -46,10 +47,11 @@ public final class RunThresholdChoice {
     }
 
     private static ModelEvaluation.Result score(List<LabelledStream> streams, List<List<Float>> probabilities,
-                                                double threshold, CorruptionModelDetector.Settings settings) {
+                                                List<boolean[]> still, double threshold,
+                                                CorruptionModelDetector.Settings settings) {
         List<List<Defect>> reported = new ArrayList<>();
         for (int k = 0; k < streams.size(); k++) {
-            reported.add(ModelEvaluation.replay(streams.get(k), probabilities.get(k), threshold, settings));
+            reported.add(ModelEvaluation.replay(streams.get(k), probabilities.get(k), still.get(k), threshold, settings));
         }
         return ModelEvaluation.score(streams, probabilities, reported, threshold);
     }
