@@ -86,7 +86,7 @@ public final class BlackDetector extends AbstractDetector<BlackDetector.State> {
     }
 
     private void report(double start, double end, Consumer<Defect> out) {
-        if (end - start >= settings.minDuration()) {
+        if (Durations.atLeast(end - start, settings.minDuration())) {
             out.accept(new Defect(DefectType.BLACK, start, end, null, NAME));
         }
     }

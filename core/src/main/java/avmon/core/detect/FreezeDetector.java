@@ -27,7 +27,6 @@ public final class FreezeDetector extends AbstractDetector<FreezeDetector.State>
 
     /** The detector's name and the key of its state. */
     public static final String NAME = "freeze";
-    private static final double MICROS = 1e6;
 
     /**
      * Thresholds, FFmpeg's defaults in {@link #DEFAULTS}.
@@ -86,13 +85,9 @@ public final class FreezeDetector extends AbstractDetector<FreezeDetector.State>
         return state;
     }
 
-    /**
-     * Whether a freeze of this many seconds is reported. Compared in whole microseconds, as FFmpeg compares
-     * durations: stream times are timestamps times a time base minus an origin, so two times exactly 2 s apart
-     * can subtract to a hair under 2.0.
-     */
+    /** Whether a freeze of this many seconds is reported ({@link Durations#atLeast}). */
     private boolean lastsLongEnough(double seconds) {
-        return Math.round(seconds * MICROS) >= Math.round(settings.minDuration() * MICROS);
+        return Durations.atLeast(seconds, settings.minDuration());
     }
 
     /** Whether the mean absolute difference stays within the noise; stops early once it cannot. */

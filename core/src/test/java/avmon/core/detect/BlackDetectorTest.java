@@ -74,6 +74,28 @@ class BlackDetectorTest {
     }
 
     @Test
+    void onFrame_blackForMinDurationBetweenDecodedTimes_reportsIt() {
+        // Pictures 371 to 420 black, with the times the decoder gives them (90 kHz timestamps from 1920 on):
+        // 16.84 - 14.840000000000002 is 1.9999999999999982, a black run of exactly 2 s.
+        List<AnalysisFrame> frames = new ArrayList<>();
+        for (AnalysisFrame f : frames(450, 371, 421, i -> flat(i, 16))) {
+            frames.add(new AnalysisFrame(f.index(), decodedTime(f.index()), f.width(), f.height(), f.luma(), List.of()));
+        }
+
+        List<Defect> found = SyntheticMedia.run(detector, frames, decodedTime(450));
+
+        assertEquals(List.of(new Defect(DefectType.BLACK, decodedTime(371), decodedTime(421), null, "black")), found,
+                "a black run from 14.84 to 16.84 s meets the 2 s minimum");
+    }
+
+    /** A picture's time as FfmpegMediaStream computes it from a 90 kHz timestamp, origin at timestamp 1920. */
+    private static double decodedTime(long index) {
+        double timeBase = 1.0 / 90_000;
+        long origin = 1920;
+        return (origin + index * 3600) * timeBase - origin * timeBase;
+    }
+
+    @Test
     void onEnd_blackUntilEndOfInput_endsAtEndOfInput() {
         List<Defect> found = SyntheticMedia.run(detector, frames(150, 90, 150, i -> flat(i, 16)), time(150));
 
