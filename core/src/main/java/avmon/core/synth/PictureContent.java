@@ -22,6 +22,11 @@ public enum PictureContent {
     /** On-screen graphics: flat panels with hard edges sliding over a smooth backdrop, and a sliding bar. */
     GRAPHICS;
 
+    /** Whether the pictures change over time: flat and black never do, so a freeze of them shows nothing. */
+    public boolean moves() {
+        return this != FLAT && this != BLACK;
+    }
+
     /** The lower-case name used on the command line and in files ("texture", "noise", ...). */
     public String jsonName() {
         return EnumNames.of(this);

@@ -111,8 +111,8 @@ public final class StreamSuites {
         java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
         List<StreamSpec> suite = new java.util.ArrayList<>();
         for (PictureContent kind : CLEAN_LONG_KINDS) {
-            if (kind == PictureContent.FLAT || kind == PictureContent.BLACK) {
-                continue; // they never move, so a freeze of them shows nothing
+            if (!kind.moves()) {
+                continue; // a freeze of a picture that never moves shows nothing
             }
             for (int n = 1; n <= 2; n++) {
                 StreamSpec spec = StreamSpec.of("freezes-" + kind.jsonName() + "-" + n, seed + n)

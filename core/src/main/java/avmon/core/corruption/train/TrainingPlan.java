@@ -55,9 +55,6 @@ public record TrainingPlan(long seed, int streamsPerKind, double duration, List<
             PictureContent.NOISE, PictureContent.FLAT, PictureContent.BLACK, PictureContent.TEXT,
             PictureContent.PATTERNS);
 
-    /** Kinds whose pictures never move: a freeze of them changes nothing, so they get no freeze streams. */
-    public static final List<PictureContent> STILL_CONTENTS = List.of(PictureContent.FLAT, PictureContent.BLACK);
-
     /** A plan of every picture content kind. */
     public TrainingPlan(long seed, int streamsPerKind, double duration, List<PictureSize> sizes, EncodingMix encodings) {
         this(seed, streamsPerKind, duration, sizes, encodings, List.of(PictureContent.values()), 0);
@@ -143,8 +140,8 @@ public record TrainingPlan(long seed, int streamsPerKind, double duration, List<
         int perKind = split == Split.TRAIN ? freezeStreamsPerKind : (freezeStreamsPerKind + 1) / 2;
         List<TrainingStream> streams = new ArrayList<>();
         for (PictureContent content : contents) {
-            if (STILL_CONTENTS.contains(content)) {
-                continue;
+            if (!content.moves()) {
+                continue; // a freeze of a picture that never moves changes nothing
             }
             for (int i = 0; i < perKind; i++) {
                 String id = split.name().toLowerCase(java.util.Locale.ROOT) + "-" + content.jsonName() + "-freeze-" + i;
