@@ -116,7 +116,9 @@ public final class CorruptionModelDetector extends AbstractDetector<CorruptionMo
         for (int i = 0; i < frames.size(); i++) {
             AnalysisFrame frame = frames.get(i);
             boolean corrupted = probabilities.get(i) >= model.description().threshold();
-            boolean still = pairs.get(i).meanChange() < settings.stillChange();
+            // Stillness changes nothing for a clean picture outside a run, most pictures are that, and measuring
+            // it costs a fifth of the model (model-bench, detector: 0.39 ms a picture measured always, 0.33 not).
+            boolean still = (corrupted || state.inRun) && pairs.get(i).meanChange() < settings.stillChange();
             onDecision(settings, state, frame.time(), frame.keyframe(), corrupted, still, out);
         }
         return state;
