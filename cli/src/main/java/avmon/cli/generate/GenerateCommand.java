@@ -46,8 +46,9 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--suite", paramLabel = "NAME",
             description = {"Prepared set of streams: standard (1280x720, 20 s, default), small (320x180, 8 s),",
-                "clean-long (11 min of clean 640x360 streams) or freezes (4 min of moving content standing still",
-                "now and then, no other defect)."})
+                "clean-long (11 min of clean 640x360 streams), freezes (4 min of moving content standing still",
+                "now and then, no other defect) or cuts (4 min of clean streams cutting from one content to",
+                "another every 1-5 s)."})
     String suite;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the picture content and damage (default: ${DEFAULT-VALUE}).")
@@ -147,8 +148,10 @@ public final class GenerateCommand implements Callable<Integer> {
         List<Defect> defects = stream.truth().defects();
         String what = defects.isEmpty() ? "clean" : defects.stream().map(GenerateCommand::describe)
                 .collect(Collectors.joining(", "));
-        return String.format(Locale.ROOT, "wrote %s (%d segments, %.1f s): %s", stream.playlist(),
-                stream.segments(), stream.truth().duration(), what);
+        int cuts = stream.truth().sceneCuts().size();
+        String scenes = cuts == 0 ? "" : String.format(Locale.ROOT, ", %d scene cuts", cuts);
+        return String.format(Locale.ROOT, "wrote %s (%d segments, %.1f s%s): %s", stream.playlist(),
+                stream.segments(), stream.truth().duration(), scenes, what);
     }
 
     private static String describe(Defect d) {

@@ -2,6 +2,7 @@ package avmon.core.evaluate;
 
 import avmon.core.detect.Defect;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -17,12 +18,23 @@ import java.util.List;
  * @param hasAudio        whether the stream has audio
  * @param syncPattern     whether the stream carries the flash/beep sync pattern (needed for av_sync)
  * @param defects         the true defects ({@link Defect#detector()} is null)
+ * @param sceneCuts       times of the first picture of each new shot where the picture cuts to other content; not
+ *                        defects, listed so that a detection there can be told apart (empty when there is none, and
+ *                        then left out of the file)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record GroundTruth(String streamId, long seed, double duration, double frameRate, double segmentDuration,
-                          boolean hasVideo, boolean hasAudio, boolean syncPattern, List<Defect> defects) {
+                          boolean hasVideo, boolean hasAudio, boolean syncPattern, List<Defect> defects,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Double> sceneCuts) {
 
     public GroundTruth {
         defects = List.copyOf(defects);
+        sceneCuts = sceneCuts == null ? List.of() : List.copyOf(sceneCuts);
+    }
+
+    /** The truth of a stream without scene cuts. */
+    public GroundTruth(String streamId, long seed, double duration, double frameRate, double segmentDuration,
+                       boolean hasVideo, boolean hasAudio, boolean syncPattern, List<Defect> defects) {
+        this(streamId, seed, duration, frameRate, segmentDuration, hasVideo, hasAudio, syncPattern, defects, List.of());
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * What every picture and every audio sample of a stream shows once the defects are applied: which content
- * picture (a freeze repeats one), black, the sync flash, silent samples, and when each beep starts.
+ * picture of which shot (a freeze repeats one), black, the sync flash, silent samples, and when each beep starts.
  *
  * <p>Defect times snap to the grid they act on: a picture belongs to a range when its time
  * {@code i / frameRate} lies in {@code [start, end)}, a sample when {@code k / sampleRate} does.
@@ -22,10 +22,12 @@ final class InjectionPlan {
     private final StreamSpec spec;
     private final int sampleRate;
     private final Map<DefectType, List<InjectedDefect>> byType = new EnumMap<>(DefectType.class);
+    private final List<Shot> shots;
 
     InjectionPlan(StreamSpec spec, int sampleRate) {
         this.spec = spec;
         this.sampleRate = sampleRate;
+        this.shots = spec.shots();
         for (DefectType type : DefectType.values()) {
             byType.put(type, spec.defects(type));
         }
@@ -41,7 +43,22 @@ final class InjectionPlan {
 
     /** First picture whose time is at or after {@code t}. */
     int firstFrameAtOrAfter(double t) {
-        return (int) Math.ceil(t * spec.frameRate() - 1e-9);
+        return spec.frameAtOrAfter(t);
+    }
+
+    /** The shots between scene cuts, in order (one without cuts). */
+    List<Shot> shots() {
+        return shots;
+    }
+
+    /** The shot content picture {@code contentFrame} is drawn from. */
+    Shot shotOf(int contentFrame) {
+        for (Shot shot : shots) {
+            if (shot.covers(contentFrame)) {
+                return shot;
+            }
+        }
+        throw new IllegalArgumentException("picture " + contentFrame + " is outside the stream");
     }
 
     /** The content picture shown as picture {@code frame}: a freeze keeps showing its first picture. */

@@ -3,6 +3,8 @@ package avmon.core.synth;
 import avmon.core.media.FfmpegLibrary;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.DoubleConsumer;
 
 /**
@@ -75,7 +77,8 @@ final class StreamEncoder {
         private final InjectionPlan plan;
         private final VideoEncoder encoder;
         private final PacketSink out;
-        private final PictureRenderer renderer;
+        /** One renderer per shot, so each shot draws its own content instance. */
+        private final Map<Shot, PictureRenderer> renderers = new HashMap<>();
         private final byte[] pixels;
         private final int stride;
 
@@ -84,18 +87,23 @@ final class StreamEncoder {
             this.plan = plan;
             this.encoder = encoder;
             this.out = out;
-            this.renderer = PictureRenderer.of(spec.content(), spec.seed(), spec.width(), spec.height());
+            for (Shot shot : plan.shots()) {
+                renderers.put(shot, PictureRenderer.of(shot.content(), shot.seed(), spec.width(), spec.height()));
+            }
             this.stride = spec.width();
             this.pixels = new byte[stride * spec.height()];
         }
 
         void encode(int i) throws IOException {
+            // A freeze across a cut keeps showing its first picture, from the shot that picture belongs to.
+            int shown = plan.contentFrame(i);
+            PictureRenderer renderer = renderers.get(plan.shotOf(shown));
             if (plan.black(i)) {
                 renderer.fill(0, pixels, stride);
             } else if (plan.flash(i)) {
                 renderer.fill(255, pixels, stride);
             } else {
-                renderer.draw(plan.contentFrame(i), pixels, stride);
+                renderer.draw(shown, pixels, stride);
             }
             encoder.encode(pixels, stride, i, plan.keyframe(i), out);
         }

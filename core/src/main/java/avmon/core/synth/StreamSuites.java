@@ -15,7 +15,7 @@ import java.util.Locale;
 public final class StreamSuites {
 
     /** Names accepted by {@link #named}. */
-    public static final List<String> NAMES = List.of("standard", "small", "clean-long", "freezes");
+    public static final List<String> NAMES = List.of("standard", "small", "clean-long", "freezes", "cuts");
 
     /** Length of each stream of the clean-long suite: two per content kind make eleven minutes. */
     static final double CLEAN_LONG_SECONDS = 55;
@@ -26,7 +26,8 @@ public final class StreamSuites {
     /**
      * The suite called {@code name} ("standard": 1280x720, "small": 320x180 and shorter, "clean-long": eleven
      * minutes of clean 640x360 streams of every content kind, "freezes": four minutes of moving content that
-     * stands still now and then).
+     * stands still now and then, "cuts": four minutes of clean streams that cut from one content to another every
+     * few seconds).
      */
     public static List<StreamSpec> named(String name, long seed) {
         return switch (name.toLowerCase(Locale.ROOT)) {
@@ -34,6 +35,7 @@ public final class StreamSuites {
             case "small" -> small(seed);
             case "clean-long" -> cleanLong(seed, CLEAN_LONG_SECONDS);
             case "freezes" -> freezes(seed);
+            case "cuts" -> cuts(seed);
             default -> throw new IllegalArgumentException("unknown suite '" + name + "', known: " + NAMES);
         };
     }
@@ -127,5 +129,70 @@ public final class StreamSuites {
             }
         }
         return suite;
+    }
+
+    /** Length of each stream of the cuts suite. */
+    static final double CUTS_SECONDS = 30;
+    /** Number of streams of the cuts suite. */
+    static final int CUTS_STREAMS = 8;
+    /** Shortest and longest shot of the cuts suite, in seconds. */
+    static final double SHORTEST_SHOT = 1;
+    static final double LONGEST_SHOT = 5;
+
+    /**
+     * Clean streams that cut abruptly from one content instance to another, as a programme cuts between shots, for
+     * counting false alarms where the whole picture changes at once: {@value #CUTS_STREAMS} streams of
+     * {@value #CUTS_SECONDS} s (1280x720 and 640x360 in turn), a shot of {@value #SHORTEST_SHOT} to
+     * {@value #LONGEST_SHOT} s drawn from the seed after each cut. Each shot shows a kind of
+     * {@link #CLEAN_LONG_KINDS} (stream n starts with the n-th, so the suite shows every kind), mostly another kind
+     * than the shot before, sometimes another instance of the same kind. No defect is injected; flat and black shots
+     * of 2 s or more are freezes (and black) in the truth, as for the clean-long suite's flat and black streams.
+     */
+    public static List<StreamSpec> cuts(long seed) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        List<StreamSpec> suite = new java.util.ArrayList<>();
+        for (int n = 1; n <= CUTS_STREAMS; n++) {
+            boolean large = n % 2 == 1;
+            PictureContent first = CLEAN_LONG_KINDS.get((n - 1) % CLEAN_LONG_KINDS.size());
+            StreamSpec spec = StreamSpec.of("cuts-" + n, seed + n).withSize(large ? 1280 : 640, large ? 720 : 360)
+                    .withDuration(CUTS_SECONDS).withContent(first);
+            PictureContent shown = first;
+            long shownSeed = spec.seed();
+            double time = 0;
+            for (int k = 1; ; k++) {
+                time = Math.round((time + SHORTEST_SHOT + (LONGEST_SHOT - SHORTEST_SHOT) * random.nextDouble()) * 100)
+                        / 100.0;
+                if (time > CUTS_SECONDS - SHORTEST_SHOT) {
+                    break;
+                }
+                SceneCut cut = nextShot(random, time, shown, shownSeed, seed + 100L * n + k);
+                spec = spec.withCuts(cut);
+                shown = cut.content();
+                shownSeed = cut.seed();
+            }
+            suite.add(spec);
+        }
+        return suite;
+    }
+
+    /**
+     * A cut at {@code time} from {@code shown} to, one time in four, another instance of the same kind ({@code seed}),
+     * otherwise another kind; black has one instance only, and a flat level the seed repeats is drawn again.
+     */
+    private static SceneCut nextShot(java.util.SplittableRandom random, double time, PictureContent shown,
+                                     long shownSeed, long seed) {
+        for (long s = seed; ; s += 1_000_000) {
+            PictureContent kind = shown != PictureContent.BLACK && random.nextInt(4) == 0 ? shown
+                    : otherKind(random, shown);
+            SceneCut cut = new SceneCut(time, kind, s);
+            if (!cut.showsTheSameAs(shown, shownSeed)) {
+                return cut;
+            }
+        }
+    }
+
+    private static PictureContent otherKind(java.util.SplittableRandom random, PictureContent shown) {
+        List<PictureContent> others = CLEAN_LONG_KINDS.stream().filter(k -> k != shown).toList();
+        return others.get(random.nextInt(others.size()));
     }
 }

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Writes down what was injected, in the terms of {@code docs/ground-truth.md}: times snapped to the pictures
  * or samples the defect really covers, freeze listed for black too, the 2-second minimum of the freeze,
- * black and silence detectors, and an open end ({@code null}) for a defect that runs to the end.
+ * black and silence detectors, and an open end ({@code null}) for a defect that runs to the end. Flat and
+ * black shots are a freeze (and black) as the detectors see them; scene cuts are no defect.
  */
 final class TruthBuilder {
 
@@ -35,13 +36,20 @@ final class TruthBuilder {
 
     GroundTruth build(List<CorruptionTruth.DamagedRun> damage) {
         List<Defect> defects = new ArrayList<>();
-        if (stillContent()) {
-            stillThroughout(defects);
-        } else {
-            for (InjectedDefect d : plan.defects(DefectType.FREEZE)) {
+        if (spec.video()) {
+            for (Shot shot : plan.shots()) {
+                if (shot.still()) {
+                    stillShot(shot, defects);
+                }
+            }
+        }
+        for (InjectedDefect d : plan.defects(DefectType.FREEZE)) {
+            if (!insideStillShot(d)) {
                 pictureRange(DefectType.FREEZE, d, defects);
             }
-            for (InjectedDefect d : plan.defects(DefectType.BLACK)) {
+        }
+        for (InjectedDefect d : plan.defects(DefectType.BLACK)) {
+            if (!insideStillShot(d)) {
                 pictureRange(DefectType.BLACK, d, defects);
                 pictureRange(DefectType.FREEZE, d, defects);
             }
@@ -57,28 +65,36 @@ final class TruthBuilder {
                     run.endFrame() < 0 ? null : round(plan.frameTime(run.endFrame())), null, null));
         }
         defects.sort(Comparator.comparingDouble(Defect::start).thenComparing(Defect::type));
-        return new GroundTruth(spec.id(), spec.seed(), round(spec.frameCount() / spec.frameRate()),
-                spec.frameRate(), spec.segmentDuration(), spec.video(), spec.audio(), spec.syncPattern(), defects);
-    }
-
-    /** Pictures that never move (a flat slate, black): the detectors rightly see one freeze, or black, throughout. */
-    private boolean stillContent() {
-        return spec.video() && (spec.content() == PictureContent.FLAT || spec.content() == PictureContent.BLACK);
+        List<Double> cuts = plan.shots().stream().skip(1)
+                .map(shot -> round(plan.frameTime(shot.firstFrame()))).toList();
+        return new GroundTruth(spec.id(), spec.seed(), round(spec.frameCount() / spec.frameRate()), spec.frameRate(),
+                spec.segmentDuration(), spec.video(), spec.audio(), spec.syncPattern(), defects, cuts);
     }
 
     /**
-     * A freeze from the first picture with no end (it runs to the end of the input), and for black content black
-     * from the first picture to the end of the last; injected freeze and black lie inside and add nothing.
+     * A shot that never moves (a flat slate, black), from the start or from a cut: the detectors rightly see one
+     * freeze, and for black also black, from its first picture. The freeze has no end when the shot runs to the end
+     * of the input; black ends at the end of the shot's last picture. A scene cut itself is no defect, so a moving
+     * shot adds nothing.
      */
-    private void stillThroughout(List<Defect> out) {
-        double end = round(plan.frameTime(spec.frameCount()));
-        if (end < MIN_DURATION - EPSILON) {
+    private void stillShot(Shot shot, List<Defect> out) {
+        double start = round(plan.frameTime(shot.firstFrame()));
+        double end = round(plan.frameTime(shot.endFrame()));
+        if (end - start < MIN_DURATION - EPSILON) {
             return;
         }
-        out.add(new Defect(DefectType.FREEZE, 0.0, null, null, null));
-        if (spec.content() == PictureContent.BLACK) {
-            out.add(new Defect(DefectType.BLACK, 0.0, end, null, null));
+        boolean toEnd = shot.endFrame() >= spec.frameCount();
+        out.add(new Defect(DefectType.FREEZE, start, toEnd ? null : end, null, null));
+        if (shot.content() == PictureContent.BLACK) {
+            out.add(new Defect(DefectType.BLACK, start, end, null, null));
         }
+    }
+
+    /** Freeze or black injected into a still shot shows nothing more ({@link StreamSpec} allows no partial overlap). */
+    private boolean insideStillShot(InjectedDefect d) {
+        int first = plan.firstFrameAtOrAfter(d.start());
+        int end = plan.firstFrameAtOrAfter(d.end());
+        return spec.video() && plan.shots().stream().anyMatch(shot -> shot.still() && shot.contains(first, end));
     }
 
     private void pictureRange(DefectType type, InjectedDefect d, List<Defect> out) {

@@ -39,10 +39,16 @@ class StreamGeneratorTest {
                     InjectedDefect.of(DefectType.BLACK, 5.0, 2.2),
                     InjectedDefect.of(DefectType.BLOCK_CORRUPTION, 7.8, 0.4));
     static GeneratedStream across;
+    /** 5 s: texture, text, texture of another seed, 2.12 s of black, flat gray; cuts left to the encoder. */
+    static final StreamSpec CUTS = StreamSpec.of("cuts", 5).withSize(320, 180).withDuration(5).videoOnly()
+            .withCuts(new SceneCut(1.0, PictureContent.TEXT, 5), new SceneCut(2.0, PictureContent.TEXTURE, 9),
+                    new SceneCut(2.6, PictureContent.BLACK, 5), new SceneCut(4.72, PictureContent.FLAT, 5));
+    static GeneratedStream cuts;
 
     @BeforeAll
     static void generate() throws IOException {
         across = new StreamGenerator().generate(ACROSS_BOUNDARIES, dir.resolve("a"));
+        cuts = new StreamGenerator().generate(CUTS, dir.resolve("e"));
     }
 
     private static Defect only(GroundTruth truth, DefectType type, double start) {
@@ -154,6 +160,43 @@ class StreamGeneratorTest {
                 assertTrue((b & 0xff) <= 20, "picture " + f.index() + " has luma " + (b & 0xff) + ", above black");
             }
         }
+    }
+
+    @Test
+    void generate_sceneCuts_decodedPicturesChangeMostAtTheCuts() throws Exception {
+        List<AnalysisFrame> frames = frames(cuts);
+        List<Double> times = cuts.truth().sceneCuts();
+        assertEquals(List.of(1.0, 2.0, 2.6, 4.72), times, "the cuts in the truth");
+        assertEquals(CUTS.frameCount(), frames.size(), "every picture decoded");
+
+        double largestInShot = 0;
+        for (int i = 1; i < frames.size(); i++) {
+            double t = frames.get(i).time();
+            if (times.stream().noneMatch(c -> Math.abs(c - t) < 0.01)) {
+                largestInShot = Math.max(largestInShot, meanDifference(frames.get(i - 1), frames.get(i)));
+            }
+        }
+        for (double cut : times) {
+            double change = meanDifference(at(frames, cut - 0.04), at(frames, cut));
+            assertTrue(change > 2 * largestInShot, "the picture at the cut at " + cut + " s changes by " + change
+                    + ", more than twice the most two pictures of one shot differ (" + largestInShot + ")");
+        }
+    }
+
+    @Test
+    void generate_sceneCutToBlack_blackFromTheCutAndTheTruthSaysSo() throws Exception {
+        for (AnalysisFrame f : frames(cuts)) {
+            boolean blackShot = f.time() >= 2.6 - 1e-6 && f.time() < 4.72 - 1e-6;
+            int brightest = 0;
+            for (byte b : f.luma()) {
+                brightest = Math.max(brightest, b & 0xff);
+            }
+            assertEquals(blackShot, brightest <= 20, "picture at " + f.time() + " s, brightest luma " + brightest
+                    + ": black exactly from the cut at 2.6 s to the cut at 4.72 s");
+        }
+        assertEquals(List.of(new Defect(DefectType.FREEZE, 2.6, 4.72, null, null),
+                new Defect(DefectType.BLACK, 2.6, 4.72, null, null)), cuts.truth().defects(),
+                "the black shot is black and frozen, and no cut is a defect");
     }
 
     @Test

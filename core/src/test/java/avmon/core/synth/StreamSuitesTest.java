@@ -79,9 +79,47 @@ class StreamSuitesTest {
     }
 
     @Test
+    void cuts_fourMinutesOfCleanStreamsCuttingEveryOneToFiveSecondsBetweenEveryMeasuredKind() {
+        List<StreamSpec> suite = StreamSuites.named("cuts", 1);
+
+        assertEquals(240, suite.stream().mapToDouble(StreamSpec::duration).sum(), 1e-9, "four minutes");
+        assertEquals(Set.of("1280x720", "640x360"), suite.stream().map(s -> s.width() + "x" + s.height())
+                .collect(java.util.stream.Collectors.toSet()), "both sizes");
+        assertTrue(suite.stream().allMatch(s -> s.defects().isEmpty() && s.video()), "clean streams with video");
+        Set<PictureContent> shown = EnumSet.noneOf(PictureContent.class);
+        for (StreamSpec s : suite) {
+            List<Shot> shots = s.shots();
+            assertTrue(shots.size() >= 6, s.id() + " cuts at least every 5 s: " + shots.size() + " shots");
+            for (Shot shot : shots) {
+                double seconds = (shot.endFrame() - shot.firstFrame()) / s.frameRate();
+                double longest = shot.endFrame() == s.frameCount() ? 6 : 5;
+                assertTrue(seconds >= 1 - 1e-9 && seconds <= longest + 1e-9,
+                        s.id() + ": " + shot + " lasts 1 to 5 s (the last one, to the end, less than 6)");
+                shown.add(shot.content());
+            }
+        }
+        assertEquals(EnumSet.copyOf(StreamSuites.CLEAN_LONG_KINDS), shown, "every kind the clean-long suite measures");
+        assertEquals(suite.size(), suite.stream().map(StreamSpec::id).distinct().count(), "ids are unique");
+        assertEquals(suite, StreamSuites.named("cuts", 1), "the seed decides everything");
+    }
+
+    @Test
+    void cuts_sameKindCuts_toAnotherInstance() {
+        long sameKind = StreamSuites.named("cuts", 1).stream().mapToLong(s -> {
+            List<Shot> shots = s.shots();
+            return java.util.stream.IntStream.range(1, shots.size())
+                    .filter(i -> shots.get(i).content() == shots.get(i - 1).content()).count();
+        }).sum();
+        assertTrue(sameKind > 0, "some cuts go to another instance of the same kind: " + sameKind);
+    }
+
+    @Test
     void named_unknownSuite_isRejectedWithTheKnownNames() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> StreamSuites.named("huge", 1));
-        assertTrue(e.getMessage().contains("standard"), e.getMessage());
+        for (String name : StreamSuites.NAMES) {
+            assertTrue(e.getMessage().contains(name), () -> "names " + name + ": " + e.getMessage());
+        }
+        assertTrue(StreamSuites.NAMES.contains("cuts"), "the cuts suite is known");
     }
 }
