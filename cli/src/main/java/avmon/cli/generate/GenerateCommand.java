@@ -5,6 +5,7 @@ import avmon.core.detect.Defect;
 import avmon.core.synth.GeneratedStream;
 import avmon.core.synth.InjectedDefect;
 import avmon.core.synth.PictureContent;
+import avmon.core.synth.SceneCut;
 import avmon.core.synth.StreamGenerator;
 import avmon.core.synth.StreamSpec;
 import avmon.core.synth.StreamSuites;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Spec;
             "  avmon generate --out streams",
             "  avmon generate --out streams --size 640x360 --suite small",
             "  avmon generate --out streams --id credits --content text --duration 60",
-            "  avmon generate --out streams --id mine --duration 12 --defect freeze@3.0+3.2 --defect silence@6+2.5"})
+            "  avmon generate --out streams --id mine --duration 12 --defect freeze@3.0+3.2 --defect silence@6+2.5",
+            "  avmon generate --out streams --id shots --duration 10 --cut 3=text --cut 5.5=black --cut 8=texture:7"})
 public final class GenerateCommand implements Callable<Integer> {
 
     @Spec
@@ -72,6 +74,11 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Defect to inject into the one stream; repeat for more.")
     List<InjectedDefect> defects = new ArrayList<>();
 
+    @Option(names = "--cut", paramLabel = "TIME=KIND[:SEED]",
+            description = {"Scene cut in the one stream: from TIME s on it shows KIND drawn from SEED (default:",
+                "--seed); not a defect. Repeat for more, in time order."})
+    List<String> cuts = new ArrayList<>();
+
     @Option(names = "--sync", description = "Flash/beep sync pattern in the one stream (needed for av_sync).")
     boolean syncPattern;
 
@@ -102,10 +109,11 @@ public final class GenerateCommand implements Callable<Integer> {
     }
 
     private List<StreamSpec> specs() {
-        boolean single = id != null || !defects.isEmpty() || duration != null || syncPattern || noAudio || noVideo;
+        boolean single = id != null || !defects.isEmpty() || !cuts.isEmpty() || duration != null || syncPattern
+                || noAudio || noVideo;
         if (single && suite != null) {
-            throw new UserError("--suite writes a prepared set; --id, --duration, --defect, --sync, --no-audio and"
-                    + " --no-video describe one stream: use one or the other", 2);
+            throw new UserError("--suite writes a prepared set; --id, --duration, --defect, --cut, --sync, --no-audio"
+                    + " and --no-video describe one stream: use one or the other", 2);
         }
         try {
             List<StreamSpec> chosen = single ? List.of(singleStream()) : suite();
@@ -132,6 +140,7 @@ public final class GenerateCommand implements Callable<Integer> {
         if (noVideo) {
             s = s.audioOnly();
         }
+        s = s.withCuts(cuts.stream().map(c -> SceneCut.parse(c, seed)).toArray(SceneCut[]::new));
         return s.with(defects.toArray(InjectedDefect[]::new));
     }
 

@@ -65,6 +65,27 @@ class GenerateCommandTest {
     }
 
     @Test
+    void generate_oneStreamWithCuts_truthListsTheCutsAndTheBlackShot() throws Exception {
+        CommandRun run = CommandRun.of("generate", "--out", dir.toString(), "--id", "shots", "--size", "160x90",
+                "--duration", "4", "--no-audio", "--cut", "0.5=black", "--cut", "2.7=text:3");
+
+        assertEquals(0, run.exitCode(), () -> "success: " + run);
+        String truth = Files.readString(dir.resolve("shots/truth.json"));
+        assertTrue(truth.contains("\"sceneCuts\" : [ 0.52, 2.72 ]"), "truth lists the cuts: " + truth);
+        assertTrue(run.out().contains("2 scene cuts): freeze 0.52-2.72, black 0.52-2.72"),
+                () -> "counts the cuts and lists the black shot, nothing at the cuts: " + run);
+    }
+
+    @Test
+    void generate_cutChangingNothing_isUsageErrorInOneLine() {
+        CommandRun run = CommandRun.of("generate", "--out", dir.toString(), "--seed", "5", "--cut", "2=texture");
+
+        assertEquals(2, run.exitCode(), () -> "usage error: " + run);
+        assertEquals(1, run.errLines().size(), () -> "one line: " + run);
+        assertTrue(run.err().contains("would change nothing"), () -> "says why: " + run);
+    }
+
+    @Test
     void generate_unknownSuite_isUsageError() {
         CommandRun run = CommandRun.of("generate", "--out", dir.toString(), "--suite", "huge");
 

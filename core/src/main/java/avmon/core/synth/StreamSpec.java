@@ -58,9 +58,9 @@ public record StreamSpec(String id, long seed, double duration, double frameRate
             check(d, id, duration, video, audio, syncPattern);
         }
         if (!cuts.isEmpty()) {
-            checkCuts(id, video, content, seed, cuts, frameRate, (int) Math.round(duration * frameRate));
-            checkStillShots(id, defects, shots(content, seed, cuts, frameRate, (int) Math.round(duration * frameRate)),
-                    frameRate);
+            int pictures = (int) Math.round(duration * frameRate);
+            checkCuts(id, video, content, seed, cuts, frameRate, pictures);
+            checkStillShots(id, defects, shots(content, seed, cuts, frameRate, pictures), frameRate);
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.Locale;
 /**
  * Prepared sets of streams for evaluating the detectors: every defect type, defects that straddle a segment
  * boundary (segments are 2 s, so a defect over an even second crosses one), clean streams that must give no
- * defects, and streams without audio or without video.
+ * defects (also where they freeze or cut from one content to another), and streams without audio or without video.
  */
 public final class StreamSuites {
 
