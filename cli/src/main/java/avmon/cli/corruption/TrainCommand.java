@@ -3,7 +3,7 @@ package avmon.cli.corruption;
 import avmon.cli.UserError;
 import avmon.cli.detect.ThumbnailSize;
 import avmon.core.corruption.CorruptionModel;
-import avmon.core.corruption.ModelDescription;
+import avmon.core.corruption.NetworkShape;
 import avmon.core.corruption.train.EncodingMix;
 import avmon.core.corruption.train.PictureSize;
 import avmon.core.corruption.train.TrainingPlan;
@@ -92,6 +92,11 @@ public final class TrainCommand implements Callable<Integer> {
                 "(default: ${DEFAULT-VALUE}; the widths are saved with the weights)."})
     List<Integer> filters;
 
+    @Option(names = "--picture-context",
+            description = {"Let each region's logit also read the mean of the picture's region features (default: off,",
+                "as in the committed model; tried in session 7, docs/corruption-model.md)."})
+    boolean pictureContext;
+
     @Option(names = "--clean-validation", defaultValue = "4", paramLabel = "N",
             description = {"Clean streams of 30 s per picture content on which the threshold may raise no alarm,",
                 "besides the validation streams (default: ${DEFAULT-VALUE}; 0: none)."})
@@ -110,11 +115,12 @@ public final class TrainCommand implements Callable<Integer> {
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         PrintWriter err = spec.commandLine().getErr();
         TrainingPlan plan;
+        NetworkShape shape;
         try {
             plan = new TrainingPlan(seed, streamsPerKind, duration,
                     streamSizes.stream().map(s -> new PictureSize(s.width(), s.height())).toList(),
                     EncodingMix.fromName(encodings), contents(), cleanValidation, freezeStreams);
-            ModelDescription.checkFilters(filters);
+            shape = new NetworkShape(filters, pictureContext);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), 2);
         }
@@ -129,7 +135,7 @@ public final class TrainCommand implements Callable<Integer> {
         ThumbnailSize size = model == null ? input
                 : new ThumbnailSize(model.description().inputWidth(), model.description().inputHeight());
         Path folder = work != null ? work : Files.createTempDirectory("avmon-train");
-        TrainingRun run = new TrainingRun(plan, size.width(), size.height(), epochs, filters, line -> {
+        TrainingRun run = new TrainingRun(plan, size.width(), size.height(), epochs, shape, line -> {
             err.println(line);
             err.flush();
         });

@@ -122,7 +122,7 @@ public final class CorruptionModel implements AutoCloseable {
     }
 
     /**
-     * The model of a network just trained ({@link CorruptionNet#build} of the description's filters): its weights are copied into a model of
+     * The model of a network just trained ({@link CorruptionNet#build} of the description's shape): its weights are copied into a model of
      * their own in the inference form, as a process loads them from files, and {@code trained} is left as it is.
      */
     public static CorruptionModel fromTrained(Model trained, ModelDescription description) {
@@ -140,9 +140,9 @@ public final class CorruptionModel implements AutoCloseable {
     /** {@code params} loaded into {@code model} as {@link CorruptionNet#forLevels} runs them. */
     private static CorruptionModel inferenceModel(Model model, byte[] params, ModelDescription description)
             throws IOException, MalformedModelException {
-        Block trained = CorruptionNet.build(description.filters());
+        Block trained = CorruptionNet.build(description.shape());
         trained.loadParameters(model.getNDManager(), new DataInputStream(new ByteArrayInputStream(params)));
-        CorruptionNet.checkLoaded(trained, description.filters());
+        CorruptionNet.checkLoaded(trained, description.shape());
         model.setBlock(CorruptionNet.forLevels(trained));
         return new CorruptionModel(model, description);
     }

@@ -6,9 +6,12 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
 import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.pooling.Pool;
 import java.util.List;
 
 /**
@@ -19,6 +22,8 @@ import java.util.List;
  * damaged picture differs from its clean decode; a picture is as corrupted as its worst region (see {@link
  * CorruptionTranslator}). With the first widths ({@link ModelDescription#FIRST_FILTERS}) it costs about 2.8
  * million multiply-adds per 320x180 picture; the widths travel with the weights ({@link ModelDescription#filters}).
+ * With the picture context ({@link NetworkShape#pictureContext}) the logit reads each region's features beside
+ * their mean over the whole picture.
  *
  * <p>Input as trained ({@link #build}): {@value #CHANNELS} channels, the picture scaled to 0..1 and its
  * difference from the previous one scaled to -1..1 ({@link CorruptionTranslator#tensor}). Output: {@code (N, 1,
@@ -42,49 +47,85 @@ public final class CorruptionNet {
     private CorruptionNet() {
     }
 
-    /** A new, uninitialised network of the first widths, {@link ModelDescription#FIRST_FILTERS}. */
+    /** A new, uninitialised network of the first shape, {@link NetworkShape#FIRST}. */
     public static Block build() {
-        return build(ModelDescription.FIRST_FILTERS);
+        return build(NetworkShape.FIRST);
     }
 
-    /** A new, uninitialised network whose tile layer and two strided layers have {@code filters} filters. */
-    public static Block build(List<Integer> filters) {
-        ModelDescription.checkFilters(filters);
-        return new SequentialBlock()
+    /**
+     * A new, uninitialised network of {@code shape}: its tile layer and two strided layers have the shape's filters,
+     * and with the picture context its logit layer reads each region's features beside their mean over the picture.
+     */
+    public static Block build(NetworkShape shape) {
+        List<Integer> filters = shape.filters();
+        SequentialBlock net = new SequentialBlock()
                 .add(conv(TILE, TILE, filters.get(0)))
                 .add(Activation.reluBlock())
                 .add(conv(3, 2, filters.get(1)))
                 .add(Activation.reluBlock())
                 .add(conv(3, 2, filters.get(2)))
-                .add(Activation.reluBlock())
-                .add(conv(1, 1, 1));
+                .add(Activation.reluBlock());
+        if (shape.pictureContext()) {
+            net.add(withPictureMean());
+        }
+        return net.add(conv(1, 1, 1));
     }
 
     /**
-     * Checks that {@code net}, its weights loaded, has {@code filters} filters in its first three layers: loading
-     * weights takes their shapes as they were saved, so a network built for other widths would run the saved ones.
+     * Each region's features followed by their mean over every region of the picture, as twice the channels. Why:
+     * the convolutions see 28 pixels around a region, and there a patch of concealment garbage in a smooth texture
+     * looks like a piece of a clean checkerboard; beside the picture's mean it is a region unlike the rest.
+     */
+    private static Block withPictureMean() {
+        return new ParallelBlock(outputs -> {
+            NDArray regions = outputs.get(0).singletonOrThrow();
+            Shape shape = regions.getShape();
+            NDArray mean = outputs.get(1).singletonOrThrow().reshape(shape.get(0), shape.get(1), 1, 1);
+            return new NDList(regions.concat(mean.broadcast(shape), 1));
+        }, List.of(Blocks.identityBlock(), Pool.globalAvgPool2dBlock()));
+    }
+
+    /**
+     * Checks that {@code net}, its weights loaded, has the filters of {@code shape} in its first three layers and a
+     * logit layer that reads as many channels as the shape gives it: loading weights takes their shapes as they
+     * were saved, so a network built for another shape would run the saved ones.
      *
      * @throws IllegalArgumentException naming the first layer that differs
      */
-    public static void checkLoaded(Block net, List<Integer> filters) {
+    public static void checkLoaded(Block net, NetworkShape shape) {
+        List<Integer> filters = shape.filters();
         for (int layer = 0; layer < filters.size(); layer++) {
             // Layers and activations alternate: layer k is child 2k.
-            Shape weight = net.getChildren().get(layer * 2).getValue().getParameters().get("weight").getArray().getShape();
-            if (weight.get(0) != filters.get(layer)) {
-                throw new IllegalArgumentException("layer " + (layer + 1) + " has " + weight.get(0)
+            long found = weightShape(net, layer * 2).get(0);
+            if (found != filters.get(layer)) {
+                throw new IllegalArgumentException("layer " + (layer + 1) + " has " + found
                         + " filters where the description says " + filters.get(layer));
             }
         }
+        long logitInputs = weightShape(net, net.getChildren().size() - 1).get(1);
+        if (logitInputs != shape.logitInputs()) {
+            throw new IllegalArgumentException("the logit layer reads " + logitInputs + " channels where the description "
+                    + "says " + shape.logitInputs() + " (picture context " + shape.pictureContext() + ")");
+        }
     }
 
-    /** Multiply-adds of the network with {@code filters} on one {@code width} x {@code height} picture. */
-    public static long multiplyAdds(List<Integer> filters, int width, int height) {
+    private static Shape weightShape(Block net, int child) {
+        return net.getChildren().get(child).getValue().getParameters().get("weight").getArray().getShape();
+    }
+
+    /**
+     * Multiply-adds of a network of {@code shape} on one {@code width} x {@code height} picture (the picture
+     * context's mean adds one addition per region and filter, counted as a multiply-add).
+     */
+    public static long multiplyAdds(NetworkShape shape, int width, int height) {
+        List<Integer> filters = shape.filters();
         long tiles = (long) (width / TILE) * (height / TILE);
         long second = (long) halved(width / TILE) * halved(height / TILE);
         long regions = (long) regionsAcross(width) * regionsDown(height);
+        long context = shape.pictureContext() ? regions * filters.get(2) : 0;
         return tiles * filters.get(0) * CHANNELS * TILE * TILE
                 + second * filters.get(1) * 9L * filters.get(0)
-                + regions * (filters.get(2) * 9L * filters.get(1) + filters.get(2));
+                + regions * (filters.get(2) * 9L * filters.get(1) + shape.logitInputs()) + context;
     }
 
     /**

@@ -13,8 +13,11 @@ import java.util.List;
  * @param filters     filters of the network's three convolutions before its logit ({@link CorruptionNet#build});
  *                    absent in the files of models made before it could vary, which had {@link
  *                    #FIRST_FILTERS}
+ * @param pictureContext whether the network's logit reads the picture's mean features beside each region's
+ *                    ({@link NetworkShape#pictureContext}); absent, so false, in the files of models made before
  */
-public record ModelDescription(int inputWidth, int inputHeight, double threshold, long seed, List<Integer> filters) {
+public record ModelDescription(int inputWidth, int inputHeight, double threshold, long seed, List<Integer> filters,
+                               boolean pictureContext) {
 
     /**
      * Filters of the tile layer and the two strided layers of the models made before the widths could vary. (Here,
@@ -39,14 +42,24 @@ public record ModelDescription(int inputWidth, int inputHeight, double threshold
         filters = filters == null ? FIRST_FILTERS : checkFilters(filters);
     }
 
-    /** A description of a network of the first widths, {@link #FIRST_FILTERS}. */
+    /** A description of the first network, {@link NetworkShape#FIRST}. */
     public ModelDescription(int inputWidth, int inputHeight, double threshold, long seed) {
-        this(inputWidth, inputHeight, threshold, seed, FIRST_FILTERS);
+        this(inputWidth, inputHeight, threshold, seed, NetworkShape.FIRST);
+    }
+
+    /** A description of a network of {@code shape}. */
+    public ModelDescription(int inputWidth, int inputHeight, double threshold, long seed, NetworkShape shape) {
+        this(inputWidth, inputHeight, threshold, seed, shape.filters(), shape.pictureContext());
+    }
+
+    /** The network these weights load into. */
+    public NetworkShape shape() {
+        return new NetworkShape(filters, pictureContext);
     }
 
     /** The same model with another threshold. */
     public ModelDescription withThreshold(double threshold) {
-        return new ModelDescription(inputWidth, inputHeight, threshold, seed, filters);
+        return new ModelDescription(inputWidth, inputHeight, threshold, seed, filters, pictureContext);
     }
 
     /**

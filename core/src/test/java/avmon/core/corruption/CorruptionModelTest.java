@@ -99,7 +99,19 @@ class CorruptionModelTest {
         Path file = dir.resolve(ModelDescription.FILE);
         List<Integer> wider = committed.filters().stream().map(f -> f * 2).toList();
         JSON.writeValue(file.toFile(), new ModelDescription(committed.inputWidth(), committed.inputHeight(),
-                committed.threshold(), committed.seed(), wider));
+                committed.threshold(), committed.seed(), new NetworkShape(wider, committed.pictureContext())));
+        ModelFileException e = assertThrows(ModelFileException.class, () -> CorruptionModel.load(dir));
+        assertEquals(dir.resolve(ModelDescription.PARAMS).toString(), e.file(), "names the weights");
+        assertTrue(e.getMessage().contains("does not hold weights of this network"), e.getMessage());
+    }
+
+    @Test
+    void load_descriptionWithTheOtherPictureContext_errorNamesTheWeights() throws IOException {
+        assumeTrue(PyTorchNatives.available(), "PyTorch natives do not load here");
+        ModelDescription committed = copyBundledDescription();
+        JSON.writeValue(dir.resolve(ModelDescription.FILE).toFile(), new ModelDescription(committed.inputWidth(),
+                committed.inputHeight(), committed.threshold(), committed.seed(),
+                new NetworkShape(committed.filters(), !committed.pictureContext())));
         ModelFileException e = assertThrows(ModelFileException.class, () -> CorruptionModel.load(dir));
         assertEquals(dir.resolve(ModelDescription.PARAMS).toString(), e.file(), "names the weights");
         assertTrue(e.getMessage().contains("does not hold weights of this network"), e.getMessage());

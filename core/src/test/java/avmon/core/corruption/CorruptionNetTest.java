@@ -15,6 +15,8 @@ import ai.djl.training.initializer.NormalInitializer;
 import java.nio.ByteBuffer;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class CorruptionNetTest {
 
@@ -27,20 +29,39 @@ class CorruptionNetTest {
     @Test
     void multiplyAdds_firstWidthsAtTheAnalysisSize_about2point8Million() {
         // 3,600 tiles x 8 x 32 + 920 x 16 x 72 + 240 x (24 x 144 + 24), counted by hand from the layers.
-        assertEquals(2_816_640, CorruptionNet.multiplyAdds(ModelDescription.FIRST_FILTERS, 320, 180), "the committed network");
-        assertEquals(4_798_080, CorruptionNet.multiplyAdds(java.util.List.of(16, 16, 24), 320, 180),
+        assertEquals(2_816_640, CorruptionNet.multiplyAdds(NetworkShape.FIRST, 320, 180), "the first network");
+        assertEquals(4_798_080, CorruptionNet.multiplyAdds(new NetworkShape(java.util.List.of(16, 16, 24), false), 320, 180),
                 "twice the tile filters: the first two layers cost twice as much");
+    }
+
+    @Test
+    void multiplyAdds_pictureContext_aMeanAndTwiceTheLogitInputsPerRegion() {
+        // 240 regions x 24 filters: once summed into the mean, once more read by the logit.
+        assertEquals(2_816_640 + 2 * 240 * 24, CorruptionNet.multiplyAdds(WITH_CONTEXT, 320, 180),
+                "the first widths with the picture context");
     }
 
     @Test
     void outputShape_otherWidths_aLogitPerRegion() {
         assumeTrue(PyTorchNatives.available(), "PyTorch natives do not load here");
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
-            Block net = CorruptionNet.build(java.util.List.of(4, 6, 10));
+            Block net = CorruptionNet.build(new NetworkShape(java.util.List.of(4, 6, 10), false));
             Shape input = new Shape(2, CorruptionNet.CHANNELS, 180, 320);
             net.initialize(manager, DataType.FLOAT32, input);
             assertEquals(new Shape(2, 1, 12, 20), net.getOutputShapes(new Shape[] {input})[0],
                     "the widths change the layers, not the region map");
+        }
+    }
+
+    @Test
+    void outputShape_pictureContext_aLogitPerRegion() {
+        assumeTrue(PyTorchNatives.available(), "PyTorch natives do not load here");
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            Block net = CorruptionNet.build(new NetworkShape(java.util.List.of(4, 6, 10), true));
+            Shape input = new Shape(2, CorruptionNet.CHANNELS, 180, 320);
+            net.initialize(manager, DataType.FLOAT32, input);
+            assertEquals(new Shape(2, 1, 12, 20), net.getOutputShapes(new Shape[] {input})[0],
+                    "the picture's mean joins each region's features, the region map stays");
         }
     }
 
@@ -56,8 +77,15 @@ class CorruptionNetTest {
         }
     }
 
-    @Test
-    void forLevels_randomWeightsAndPictures_sameLogitsAsTheTrainedNetworkOnScaledInput() {
+    private static final NetworkShape WITH_CONTEXT = new NetworkShape(ModelDescription.FIRST_FILTERS, true);
+
+    static java.util.stream.Stream<NetworkShape> shapes() {
+        return java.util.stream.Stream.of(NetworkShape.FIRST, WITH_CONTEXT);
+    }
+
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void forLevels_randomWeightsAndPictures_sameLogitsAsTheTrainedNetworkOnScaledInput(NetworkShape shape) {
         assumeTrue(PyTorchNatives.available(), "PyTorch natives do not load here");
         int width = 64;
         int height = 48;
@@ -68,7 +96,7 @@ class CorruptionNetTest {
         random.nextBytes(previous);
         FramePair pair = new FramePair(width, height, current, previous);
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
-            Block trained = CorruptionNet.build();
+            Block trained = CorruptionNet.build(shape);
             // Large random weights, so that a fold that mixed up the channels would move every logit.
             trained.setInitializer(new NormalInitializer(0.5f), ai.djl.nn.Parameter.Type.WEIGHT);
             trained.initialize(manager, DataType.FLOAT32, new Shape(1, CorruptionNet.CHANNELS, height, width));

@@ -17,12 +17,13 @@ class ModelDescriptionTest {
         ModelDescription d = JSON.readValue("{\"inputWidth\":320,\"inputHeight\":180,\"threshold\":0.71,\"seed\":1}",
                 ModelDescription.class);
         assertEquals(List.of(8, 16, 24), d.filters(), "a description written before the widths could vary");
+        assertEquals(NetworkShape.FIRST, d.shape(), "nor the picture context: the first network");
     }
 
     @Test
     void write_thenRead_sameDescription() throws Exception {
-        ModelDescription d = new ModelDescription(320, 180, 0.62, 1, List.of(16, 16, 24));
-        assertEquals(d, JSON.readValue(JSON.writeValueAsString(d), ModelDescription.class), "the widths travel");
+        ModelDescription d = new ModelDescription(320, 180, 0.62, 1, new NetworkShape(List.of(16, 16, 24), true));
+        assertEquals(d, JSON.readValue(JSON.writeValueAsString(d), ModelDescription.class), "the widths and the picture context travel");
     }
 
     @Test

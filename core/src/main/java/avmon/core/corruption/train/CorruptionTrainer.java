@@ -14,6 +14,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import avmon.core.corruption.CorruptionNet;
+import avmon.core.corruption.NetworkShape;
 import avmon.core.corruption.CorruptionTranslator;
 import avmon.core.corruption.FramePair;
 import java.util.ArrayList;
@@ -46,14 +47,14 @@ public final class CorruptionTrainer {
 
     private final long seed;
     private final int epochs;
-    private final List<Integer> filters;
+    private final NetworkShape shape;
     private final Consumer<String> progress;
 
-    /** A trainer of {@link CorruptionNet#build(List)} with {@code filters}. */
-    public CorruptionTrainer(long seed, int epochs, List<Integer> filters, Consumer<String> progress) {
+    /** A trainer of {@link CorruptionNet#build(NetworkShape)} of {@code shape}. */
+    public CorruptionTrainer(long seed, int epochs, NetworkShape shape, Consumer<String> progress) {
         this.seed = seed;
         this.epochs = epochs;
-        this.filters = avmon.core.corruption.ModelDescription.checkFilters(filters);
+        this.shape = shape;
         this.progress = progress;
     }
 
@@ -65,7 +66,7 @@ public final class CorruptionTrainer {
         int width = train.get(0).width();
         int height = train.get(0).height();
         Model model = Model.newInstance("corruption", Device.cpu(), "PyTorch");
-        model.setBlock(CorruptionNet.build(filters));
+        model.setBlock(CorruptionNet.build(shape));
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.sigmoidBinaryCrossEntropyLoss())
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(LEARNING_RATE)).build());
         List<Epoch> history = new ArrayList<>();

@@ -1,6 +1,7 @@
 package avmon.core.corruption.train;
 
 import avmon.core.corruption.CorruptionNet;
+import avmon.core.corruption.NetworkShape;
 import avmon.core.synth.PictureContent;
 import avmon.core.synth.VideoCodec;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.Map;
  * @param plan            the streams' seed, count, length and size
  * @param inputWidth      model input width
  * @param inputHeight     model input height
- * @param filters         the network's widths
+ * @param network         the network's shape
  * @param data            pictures and streams per split
  * @param epochs          loss per epoch
  * @param bestEpoch       the epoch whose weights were kept (lowest validation loss)
@@ -24,7 +25,7 @@ import java.util.Map;
  * @param sha256          checksum of the weights
  * @param seconds         wall time of the whole run
  */
-public record TrainingReport(TrainingPlan plan, int inputWidth, int inputHeight, List<Integer> filters, List<DataSize> data,
+public record TrainingReport(TrainingPlan plan, int inputWidth, int inputHeight, NetworkShape network, List<DataSize> data,
                              List<CorruptionTrainer.Epoch> epochs, int bestEpoch, double threshold,
                              double targetPrecision, ModelEvaluation.Result validation, ModelEvaluation.Result test,
                              String sha256, double seconds) {
@@ -51,8 +52,9 @@ public record TrainingReport(TrainingPlan plan, int inputWidth, int inputHeight,
                 String.join(",", plan.sizes().stream().map(PictureSize::toString).toList()), dataOptions(),
                 inputWidth, inputHeight, epochs.size(), networkOptions(), seconds));
         md.append("Weights SHA-256: `").append(sha256).append("`\n\n");
-        md.append(String.format(Locale.ROOT, "Network: filters %s, %.1f million multiply-adds per %dx%d picture.%n%n",
-                filters, CorruptionNet.multiplyAdds(filters, inputWidth, inputHeight) / 1e6, inputWidth, inputHeight));
+        md.append(String.format(Locale.ROOT, "Network: filters %s, %s, %.1f million multiply-adds per %dx%d picture.%n%n",
+                network.filters(), network.pictureContext() ? "picture context" : "no picture context",
+                CorruptionNet.multiplyAdds(network, inputWidth, inputHeight) / 1e6, inputWidth, inputHeight));
         md.append("## Data\n\n| split | streams | pictures | corrupted | damage left no trace |\n|---|---|---|---|---|\n");
         for (DataSize d : data) {
             md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d |%n", d.split().name().toLowerCase(Locale.ROOT),
@@ -101,10 +103,9 @@ public record TrainingReport(TrainingPlan plan, int inputWidth, int inputHeight,
                 c.truePositives(), c.falsePositives(), c.falseNegatives(), c.trueNegatives()));
     }
 
-    /** The network's widths, left out where they are the first ones. */
+    /** The options that give the network's shape, left out where they are {@code avmon train}'s defaults. */
     private String networkOptions() {
-        return filters.equals(avmon.core.corruption.ModelDescription.FIRST_FILTERS) ? ""
-                : " --filters " + String.join(",", filters.stream().map(String::valueOf).toList());
+        return network.trainOptions(NetworkShape.FIRST);
     }
 
     /** The options that choose encodings, contents and clean validation, left out where they are the defaults. */

@@ -3,6 +3,7 @@ package avmon.core.corruption.train;
 import avmon.core.corruption.CorruptionModel;
 import avmon.core.corruption.CorruptionModelDetector;
 import avmon.core.corruption.ModelDescription;
+import avmon.core.corruption.NetworkShape;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -30,19 +31,19 @@ public final class TrainingRun {
     private final int inputWidth;
     private final int inputHeight;
     private final int epochs;
-    private final List<Integer> filters;
+    private final NetworkShape shape;
     private final Consumer<String> progress;
 
     /**
-     * @param filters the network's widths ({@link avmon.core.corruption.CorruptionNet#build(List)})
+     * @param shape the network's shape ({@link avmon.core.corruption.CorruptionNet#build(NetworkShape)})
      */
-    public TrainingRun(TrainingPlan plan, int inputWidth, int inputHeight, int epochs, List<Integer> filters,
+    public TrainingRun(TrainingPlan plan, int inputWidth, int inputHeight, int epochs, NetworkShape shape,
                        Consumer<String> progress) {
         this.plan = plan;
         this.inputWidth = inputWidth;
         this.inputHeight = inputHeight;
         this.epochs = epochs;
-        this.filters = List.copyOf(filters);
+        this.shape = shape;
         this.progress = progress;
     }
 
@@ -70,9 +71,9 @@ public final class TrainingRun {
             sizes.add(new TrainingReport.DataSize(split, labelled.size(), labelled.stream().mapToInt(LabelledStream::size).sum(),
                     labelled.stream().mapToInt(LabelledStream::corruptedCount).sum(), dropped));
         }
-        CorruptionTrainer.Result trained = new CorruptionTrainer(plan.seed(), epochs, filters, progress)
+        CorruptionTrainer.Result trained = new CorruptionTrainer(plan.seed(), epochs, shape, progress)
                 .train(data.get(Split.TRAIN), data.get(Split.VALIDATION));
-        ModelDescription provisional = new ModelDescription(inputWidth, inputHeight, 0.5, plan.seed(), filters);
+        ModelDescription provisional = new ModelDescription(inputWidth, inputHeight, 0.5, plan.seed(), shape);
         // The threshold also answers to the clean validation streams; the epoch was chosen without them.
         List<LabelledStream> thresholdStreams = new ArrayList<>(data.get(Split.VALIDATION));
         thresholdStreams.addAll(data.get(Split.CLEAN_VALIDATION));
@@ -88,7 +89,7 @@ public final class TrainingRun {
         ModelEvaluation.Result validation = evaluation.evaluate(thresholdStreams);
         ModelEvaluation.Result test = evaluation.evaluate(data.get(Split.TEST));
         String sha256 = ModelFiles.write(trained.model(), description, out);
-        TrainingReport report = new TrainingReport(plan, inputWidth, inputHeight, filters, sizes, trained.epochs(),
+        TrainingReport report = new TrainingReport(plan, inputWidth, inputHeight, shape, sizes, trained.epochs(),
                 trained.bestEpoch(), threshold, TARGET_PRECISION, validation, test, sha256,
                 (System.nanoTime() - started) / 1e9);
         Files.writeString(out.resolve(REPORT_MD), report.toMarkdown());
