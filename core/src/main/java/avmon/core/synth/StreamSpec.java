@@ -60,7 +60,9 @@ public record StreamSpec(String id, long seed, double duration, double frameRate
         if (!cuts.isEmpty()) {
             int pictures = (int) Math.round(duration * frameRate);
             checkCuts(id, video, content, seed, cuts, frameRate, pictures);
-            checkStillShots(id, defects, shots(content, seed, cuts, frameRate, pictures), frameRate);
+            List<Shot> shots = shots(content, seed, cuts, frameRate, pictures);
+            checkStillShots(id, defects, shots, frameRate);
+            checkNoFlashOnStillShots(id, syncPattern, shots, frameRate);
         }
     }
 
@@ -107,6 +109,23 @@ public record StreamSpec(String id, long seed, double duration, double frameRate
                             + " overlaps or touches the " + shot.content().jsonName() + " shot from "
                             + shot.firstFrame() / frameRate + " s: put it inside that shot or away from it");
                 }
+            }
+        }
+    }
+
+    /**
+     * The sync pattern flashes once a second, which would break a flat or black shot the truth calls still (from 2 s
+     * on); flashes are left out on injected freeze and black only.
+     */
+    private static void checkNoFlashOnStillShots(String id, boolean syncPattern, List<Shot> shots, double frameRate) {
+        if (!syncPattern) {
+            return;
+        }
+        for (Shot shot : shots) {
+            if (shot.still()) {
+                throw new IllegalArgumentException(id + ": the sync pattern would flash on the "
+                        + shot.content().jsonName() + " shot from " + shot.firstFrame() / frameRate
+                        + " s, which must stay still: cut to moving content or leave the sync pattern out");
             }
         }
     }

@@ -96,6 +96,18 @@ class SceneCutSpecTest {
     }
 
     @Test
+    void withSyncPattern_cutToAStillShot_isRejected() {
+        StreamSpec spec = TEXTURE.withCuts(new SceneCut(4, PictureContent.FLAT, 1),
+                new SceneCut(7, PictureContent.TEXT, 1));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, spec::withSyncPattern,
+                "a flash every second would break the flat shot's freeze");
+        assertTrue(e.getMessage().contains("flat shot from 4.0 s"), e.getMessage());
+        assertDoesNotThrow(() -> TEXTURE.withCuts(new SceneCut(4, PictureContent.TEXT, 1)).withSyncPattern(),
+                "flashes over moving shots");
+    }
+
+    @Test
     void withContent_keepsTheCutsAndChangesTheFirstShot() {
         StreamSpec spec = TEXTURE.withCuts(new SceneCut(4, PictureContent.FLAT, 1)).withContent(PictureContent.NOISE);
 
