@@ -107,6 +107,12 @@ public final class TrainCommand implements Callable<Integer> {
                 "of them damaged after it; validation and test get half (default: ${DEFAULT-VALUE}; 0: none)."})
     int freezeStreams;
 
+    @Option(names = "--still-damage-streams", defaultValue = "0", paramLabel = "N",
+            description = {"Training streams per picture content that never moves (flat, black), damaged across a",
+                "keyframe, where damage on a still picture shows; validation and test get half (default: ${DEFAULT-VALUE}:",
+                "none, as in the committed model; tried in session 7)."})
+    int stillDamageStreams;
+
     @Override
     public Integer call() throws IOException {
         // One PyTorch thread: multi-threaded CPU kernels add up floats in a varying order, and the same seed
@@ -119,7 +125,7 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             plan = new TrainingPlan(seed, streamsPerKind, duration,
                     streamSizes.stream().map(s -> new PictureSize(s.width(), s.height())).toList(),
-                    EncodingMix.fromName(encodings), contents(), cleanValidation, freezeStreams);
+                    EncodingMix.fromName(encodings), contents(), cleanValidation, freezeStreams, stillDamageStreams);
             shape = new NetworkShape(filters, pictureContext);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), 2);

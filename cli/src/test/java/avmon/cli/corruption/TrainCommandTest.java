@@ -92,6 +92,14 @@ class TrainCommandTest {
     }
 
     @Test
+    void train_negativeStillDamageStreams_isUsageError() {
+        CommandRun run = CommandRun.of("train", "--out", "x", "--still-damage-streams", "-1");
+
+        assertEquals(2, run.exitCode(), () -> "usage error: " + run);
+        assertTrue(run.err().contains("-1 still damage streams"), () -> "says why: " + run);
+    }
+
+    @Test
     void help_committedModelExample_needsNoDataOptions() {
         CommandRun run = CommandRun.of("train", "--help");
 

@@ -3,6 +3,7 @@ package avmon.core.corruption.train;
 import avmon.core.detect.DefectType;
 import avmon.core.synth.InjectedDefect;
 import avmon.core.synth.PictureContent;
+import avmon.core.synth.VideoEncoding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -41,11 +42,17 @@ import java.util.SplittableRandom;
  * @param encodings     how the streams are encoded
  * @param contents      the picture content kinds, each with its streams in every split (in this order)
  * @param cleanStreamsPerKind clean streams per content kind for choosing the threshold (0: none)
+ * <p>And {@code stillDamageStreamsPerKind} streams per content kind that never moves (half as many in validation and
+ * test), each damaged across one of its keyframes: on a still picture only a damaged keyframe leaves a trace (damage
+ * to a predicted picture is copied over from the picture before), so the streams above hardly ever show it.
+ *
  * @param freezeStreamsPerKind freeze streams per content kind that moves, in the training split (0: none)
+ * @param stillDamageStreamsPerKind streams per content kind that never moves damaged across a keyframe, in the
+ *                      training split (0: none)
  */
 public record TrainingPlan(long seed, int streamsPerKind, double duration, List<PictureSize> sizes,
                            EncodingMix encodings, List<PictureContent> contents, int cleanStreamsPerKind,
-                           int freezeStreamsPerKind) {
+                           int freezeStreamsPerKind, int stillDamageStreamsPerKind) {
 
     /** Seconds of each {@link Split#CLEAN_VALIDATION} stream. */
     public static final double CLEAN_DURATION = 30;
@@ -72,6 +79,12 @@ public record TrainingPlan(long seed, int streamsPerKind, double duration, List<
         this(seed, streamsPerKind, duration, sizes, encodings, contents, cleanStreamsPerKind, 0);
     }
 
+    /** A plan without streams of still pictures damaged across a keyframe. */
+    public TrainingPlan(long seed, int streamsPerKind, double duration, List<PictureSize> sizes, EncodingMix encodings,
+                        List<PictureContent> contents, int cleanStreamsPerKind, int freezeStreamsPerKind) {
+        this(seed, streamsPerKind, duration, sizes, encodings, contents, cleanStreamsPerKind, freezeStreamsPerKind, 0);
+    }
+
     public TrainingPlan {
         java.util.Objects.requireNonNull(encodings, "encodings");
         if (contents.isEmpty() || contents.stream().distinct().count() != contents.size()) {
@@ -89,6 +102,10 @@ public record TrainingPlan(long seed, int streamsPerKind, double duration, List<
         if (freezeStreamsPerKind < 0) {
             throw new IllegalArgumentException("a training plan cannot have " + freezeStreamsPerKind
                     + " freeze streams per kind");
+        }
+        if (stillDamageStreamsPerKind < 0) {
+            throw new IllegalArgumentException("a training plan cannot have " + stillDamageStreamsPerKind
+                    + " still damage streams per kind");
         }
         if (sizes.isEmpty()) {
             throw new IllegalArgumentException("a training plan needs at least one stream size");
@@ -130,7 +147,45 @@ public record TrainingPlan(long seed, int streamsPerKind, double duration, List<
             }
         }
         streams.addAll(freezeStreams(split));
+        streams.addAll(stillDamageStreams(split));
         return streams;
+    }
+
+    /**
+     * The split's streams of kinds that never move, the sizes in turn, each damaged across one keyframe after the
+     * first (so that a clean picture comes before the damage): from up to 0.22 s before it to up to 0.24 s after.
+     */
+    private List<TrainingStream> stillDamageStreams(Split split) {
+        SplittableRandom random = new SplittableRandom(seed * 83 + split.ordinal() * 0xA0761D6478BD642FL + 37);
+        SplittableRandom encodingRandom = new SplittableRandom(seed * 89 + split.ordinal() * 0xE7037ED1A0B428DBL + 41);
+        int perKind = split == Split.TRAIN ? stillDamageStreamsPerKind : (stillDamageStreamsPerKind + 1) / 2;
+        List<TrainingStream> streams = new ArrayList<>();
+        for (PictureContent content : contents) {
+            if (content.moves()) {
+                continue;
+            }
+            for (int i = 0; i < perKind; i++) {
+                String id = split.name().toLowerCase(java.util.Locale.ROOT) + "-" + content.jsonName() + "-still-" + i;
+                PictureSize size = sizes.get(i % sizes.size());
+                VideoEncoding encoding = encodings.draw(encodingRandom, size);
+                InjectedDefect damage = acrossKeyframe(encoding, random);
+                streams.add(new TrainingStream(id, split, content, size, random.nextLong(), List.of(damage), encoding));
+            }
+        }
+        return streams;
+    }
+
+    /**
+     * A damage range across one of the stream's forced keyframes after its first, ending inside the stream; across
+     * the first when no other comes 0.1 s or more before the end (a keyframe interval as long as the stream).
+     */
+    private InjectedDefect acrossKeyframe(VideoEncoding encoding, SplittableRandom random) {
+        int later = (int) Math.floor((duration - 0.1) / encoding.keyframeSeconds());
+        double keyframe = later < 1 ? 0 : encoding.keyframeSeconds() * random.nextInt(1, later + 1);
+        double start = Math.max(0, Math.round((keyframe - 0.02 - random.nextDouble() * 0.2) * 100) / 100.0);
+        double length = Math.min(keyframe - start + 0.04 + random.nextDouble() * 0.2, duration - 0.02 - start);
+        length = Math.round(length * 100) / 100.0;
+        return InjectedDefect.of(DefectType.BLOCK_CORRUPTION, start, length);
     }
 
     /** The split's freeze streams: every kind that moves, the sizes in turn, every second one damaged. */

@@ -114,7 +114,10 @@ public record TrainingReport(TrainingPlan plan, int inputWidth, int inputHeight,
         String mix = plan.encodings() == EncodingMix.DEFAULT ? "" : " --encodings " + plan.encodings().jsonName();
         String kinds = plan.contents().equals(TrainingPlan.COMMITTED_CONTENTS) ? ""
                 : " --contents " + String.join(",", plan.contents().stream().map(PictureContent::jsonName).toList());
-        return mix + kinds + clean;
+        String freezes = plan.freezeStreamsPerKind() == 0 ? "" : " --freeze-streams " + plan.freezeStreamsPerKind();
+        String still = plan.stillDamageStreamsPerKind() == 0 ? ""
+                : " --still-damage-streams " + plan.stillDamageStreamsPerKind();
+        return mix + kinds + clean + freezes + still;
     }
 
     private static String trim(double v) {

@@ -143,6 +143,49 @@ class TrainingPlanTest {
     }
 
     @Test
+    void streams_stillDamageStreams_everyStillKindInEverySplitAfterTheOthers() {
+        TrainingPlan without = new TrainingPlan(1, 12, 4, SIZES, EncodingMix.DEFAULT, TrainingPlan.COMMITTED_CONTENTS, 2, 4);
+        TrainingPlan with = new TrainingPlan(1, 12, 4, SIZES, EncodingMix.DEFAULT, TrainingPlan.COMMITTED_CONTENTS, 2, 4, 6);
+        for (Split split : Split.values()) {
+            List<TrainingStream> before = without.streams(split);
+            List<TrainingStream> after = with.streams(split);
+            assertEquals(before, after.subList(0, before.size()), split + ": the other streams are unchanged");
+            List<TrainingStream> still = after.subList(before.size(), after.size());
+            int perKind = split == Split.TRAIN ? 6 : split == Split.CLEAN_VALIDATION ? 0 : 3;
+            for (PictureContent kind : TrainingPlan.COMMITTED_CONTENTS) {
+                long count = still.stream().filter(s -> s.content() == kind).count();
+                assertEquals(kind.moves() ? 0 : perKind, count, split + " " + kind);
+            }
+        }
+    }
+
+    @Test
+    void streams_stillDamageStreams_damageCoversAForcedKeyframeInsideTheStream() {
+        TrainingPlan plan = new TrainingPlan(1, 12, 4, SIZES, EncodingMix.VARIED, TrainingPlan.COMMITTED_CONTENTS, 0, 0, 8);
+        List<TrainingStream> still = plan.streams().stream().filter(s -> s.id().contains("-still-")).toList();
+        assertEquals(2 * (8 + 4 + 4), still.size(), "8 training, 4 validation and 4 test streams per still kind");
+        for (TrainingStream s : still) {
+            assertEquals(1, s.damage().size(), s.id() + " is damaged once");
+            var damage = s.damage().get(0);
+            double interval = s.encoding().keyframeSeconds();
+            long keyframe = Math.round(Math.ceil(damage.start() / interval - 1e-9));
+            boolean laterFits = interval <= 4 - 0.1;
+            assertTrue((keyframe >= 1 || !laterFits) && keyframe * interval < damage.end() && damage.end() <= 4,
+                    s.id() + ": " + damage + " covers a forced keyframe, after the first where one fits, every "
+                            + interval + " s");
+        }
+        assertEquals(Set.copyOf(SIZES), still.stream().map(TrainingStream::size)
+                .collect(java.util.stream.Collectors.toSet()), "both sizes");
+    }
+
+    @Test
+    void constructor_negativeStillDamageStreams_refused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new TrainingPlan(1, 12, 4,
+                SIZES, EncodingMix.DEFAULT, TrainingPlan.COMMITTED_CONTENTS, 0, 0, -2));
+        assertTrue(e.getMessage().contains("-2 still damage streams"), "says why: " + e.getMessage());
+    }
+
+    @Test
     void constructor_negativeFreezeStreams_refused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new TrainingPlan(1, 12, 4,
                 SIZES, EncodingMix.DEFAULT, TrainingPlan.COMMITTED_CONTENTS, 0, -3));
