@@ -98,20 +98,22 @@ class CorruptionModelTest {
         ModelDescription committed = copyBundledDescription();
         Path file = dir.resolve(ModelDescription.FILE);
         List<Integer> wider = committed.filters().stream().map(f -> f * 2).toList();
-        JSON.writeValue(file.toFile(), new ModelDescription(committed.inputWidth(), committed.inputHeight(),
+        assertWeightsRefused(file, new ModelDescription(committed.inputWidth(), committed.inputHeight(),
                 committed.threshold(), committed.seed(), new NetworkShape(wider, committed.pictureContext())));
-        ModelFileException e = assertThrows(ModelFileException.class, () -> CorruptionModel.load(dir));
-        assertEquals(dir.resolve(ModelDescription.PARAMS).toString(), e.file(), "names the weights");
-        assertTrue(e.getMessage().contains("does not hold weights of this network"), e.getMessage());
     }
 
     @Test
     void load_descriptionWithTheOtherPictureContext_errorNamesTheWeights() throws IOException {
         assumeTrue(PyTorchNatives.available(), "PyTorch natives do not load here");
         ModelDescription committed = copyBundledDescription();
-        JSON.writeValue(dir.resolve(ModelDescription.FILE).toFile(), new ModelDescription(committed.inputWidth(),
+        assertWeightsRefused(dir.resolve(ModelDescription.FILE), new ModelDescription(committed.inputWidth(),
                 committed.inputHeight(), committed.threshold(), committed.seed(),
                 new NetworkShape(committed.filters(), !committed.pictureContext())));
+    }
+
+    /** Writes {@code description} over the copied one: loading then fails on the committed weights, naming them. */
+    private void assertWeightsRefused(Path file, ModelDescription description) throws IOException {
+        JSON.writeValue(file.toFile(), description);
         ModelFileException e = assertThrows(ModelFileException.class, () -> CorruptionModel.load(dir));
         assertEquals(dir.resolve(ModelDescription.PARAMS).toString(), e.file(), "names the weights");
         assertTrue(e.getMessage().contains("does not hold weights of this network"), e.getMessage());

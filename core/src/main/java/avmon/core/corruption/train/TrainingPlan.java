@@ -138,7 +138,7 @@ public record TrainingPlan(long seed, int streamsPerKind, double duration, List<
         List<TrainingStream> streams = new ArrayList<>();
         for (PictureContent content : contents) {
             for (int i = 0; i < perKind; i++) {
-                String id = split.name().toLowerCase(java.util.Locale.ROOT) + "-" + content.jsonName() + "-" + i;
+                String id = streamId(split, content, "", i);
                 List<InjectedDefect> damage = i % 4 == 3 ? List.of() : damage(random);
                 // (i + i / 4): over 8 streams each size is once clean and three times damaged (with two sizes).
                 PictureSize size = sizes.get((i + i / 4) % sizes.size());
@@ -151,6 +151,16 @@ public record TrainingPlan(long seed, int streamsPerKind, double duration, List<
         return streams;
     }
 
+    /** A stream's name: its split, its content kind, what sort of extra stream it is (if one), its number. */
+    private static String streamId(Split split, PictureContent content, String sort, int i) {
+        return split.name().toLowerCase(java.util.Locale.ROOT) + "-" + content.jsonName() + sort + "-" + i;
+    }
+
+    /** Extra streams per kind in {@code split}: {@code inTraining} in training, half as many (rounded up) elsewhere. */
+    private static int extraPerKind(Split split, int inTraining) {
+        return split == Split.TRAIN ? inTraining : (inTraining + 1) / 2;
+    }
+
     /**
      * The split's streams of kinds that never move, the sizes in turn, each damaged across one keyframe after the
      * first (so that a clean picture comes before the damage): from up to 0.22 s before it to up to 0.24 s after.
@@ -158,14 +168,14 @@ public record TrainingPlan(long seed, int streamsPerKind, double duration, List<
     private List<TrainingStream> stillDamageStreams(Split split) {
         SplittableRandom random = new SplittableRandom(seed * 83 + split.ordinal() * 0xA0761D6478BD642FL + 37);
         SplittableRandom encodingRandom = new SplittableRandom(seed * 89 + split.ordinal() * 0xE7037ED1A0B428DBL + 41);
-        int perKind = split == Split.TRAIN ? stillDamageStreamsPerKind : (stillDamageStreamsPerKind + 1) / 2;
+        int perKind = extraPerKind(split, stillDamageStreamsPerKind);
         List<TrainingStream> streams = new ArrayList<>();
         for (PictureContent content : contents) {
             if (content.moves()) {
                 continue;
             }
             for (int i = 0; i < perKind; i++) {
-                String id = split.name().toLowerCase(java.util.Locale.ROOT) + "-" + content.jsonName() + "-still-" + i;
+                String id = streamId(split, content, "-still", i);
                 PictureSize size = sizes.get(i % sizes.size());
                 VideoEncoding encoding = encodings.draw(encodingRandom, size);
                 InjectedDefect damage = acrossKeyframe(encoding, random);
@@ -192,14 +202,14 @@ public record TrainingPlan(long seed, int streamsPerKind, double duration, List<
     private List<TrainingStream> freezeStreams(Split split) {
         SplittableRandom random = new SplittableRandom(seed * 71 + split.ordinal() * 0x94D049BB133111EBL + 29);
         SplittableRandom encodingRandom = new SplittableRandom(seed * 73 + split.ordinal() * 0xD6E8FEB86659FD93L + 31);
-        int perKind = split == Split.TRAIN ? freezeStreamsPerKind : (freezeStreamsPerKind + 1) / 2;
+        int perKind = extraPerKind(split, freezeStreamsPerKind);
         List<TrainingStream> streams = new ArrayList<>();
         for (PictureContent content : contents) {
             if (!content.moves()) {
                 continue; // a freeze of a picture that never moves changes nothing
             }
             for (int i = 0; i < perKind; i++) {
-                String id = split.name().toLowerCase(java.util.Locale.ROOT) + "-" + content.jsonName() + "-freeze-" + i;
+                String id = streamId(split, content, "-freeze", i);
                 InjectedDefect freeze = freeze(random);
                 List<InjectedDefect> damage = i % 2 == 1 ? List.of(damageAfter(freeze, random)) : List.of();
                 PictureSize size = sizes.get((i / 2) % sizes.size());

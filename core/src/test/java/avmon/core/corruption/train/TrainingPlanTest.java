@@ -107,17 +107,29 @@ class TrainingPlanTest {
     void streams_freezeStreams_everyMovingKindInEverySplitAfterTheOthers() {
         TrainingPlan without = new TrainingPlan(1, 12, 4, SIZES, EncodingMix.DEFAULT, TrainingPlan.COMMITTED_CONTENTS, 2);
         TrainingPlan with = new TrainingPlan(1, 12, 4, SIZES, EncodingMix.DEFAULT, TrainingPlan.COMMITTED_CONTENTS, 2, 4);
+        assertAddedAfterTheOthers(without, with, 4, PictureContent::moves);
+        for (Split split : Split.values()) {
+            assertTrue(without.streams(split).stream().allMatch(s -> s.freezes().isEmpty()),
+                    split + ": only freeze streams freeze");
+        }
+    }
+
+    /**
+     * {@code with}'s streams of each split are {@code without}'s, then {@code perKind} more (half in validation and
+     * test, none in clean validation) of each kind {@code added} picks.
+     */
+    private static void assertAddedAfterTheOthers(TrainingPlan without, TrainingPlan with, int perKind,
+                                                  java.util.function.Predicate<PictureContent> added) {
         for (Split split : Split.values()) {
             List<TrainingStream> before = without.streams(split);
             List<TrainingStream> after = with.streams(split);
             assertEquals(before, after.subList(0, before.size()), split + ": the other streams are unchanged");
-            List<TrainingStream> freezes = after.subList(before.size(), after.size());
-            int perKind = split == Split.TRAIN ? 4 : split == Split.CLEAN_VALIDATION ? 0 : 2;
+            List<TrainingStream> extra = after.subList(before.size(), after.size());
+            int expected = split == Split.TRAIN ? perKind : split == Split.CLEAN_VALIDATION ? 0 : perKind / 2;
             for (PictureContent kind : TrainingPlan.COMMITTED_CONTENTS) {
-                long count = freezes.stream().filter(s -> s.content() == kind).count();
-                assertEquals(kind.moves() ? perKind : 0, count, split + " " + kind);
+                long count = extra.stream().filter(s -> s.content() == kind).count();
+                assertEquals(added.test(kind) ? expected : 0, count, split + " " + kind);
             }
-            assertTrue(before.stream().allMatch(s -> s.freezes().isEmpty()), split + ": only freeze streams freeze");
         }
     }
 
@@ -146,17 +158,7 @@ class TrainingPlanTest {
     void streams_stillDamageStreams_everyStillKindInEverySplitAfterTheOthers() {
         TrainingPlan without = new TrainingPlan(1, 12, 4, SIZES, EncodingMix.DEFAULT, TrainingPlan.COMMITTED_CONTENTS, 2, 4);
         TrainingPlan with = new TrainingPlan(1, 12, 4, SIZES, EncodingMix.DEFAULT, TrainingPlan.COMMITTED_CONTENTS, 2, 4, 6);
-        for (Split split : Split.values()) {
-            List<TrainingStream> before = without.streams(split);
-            List<TrainingStream> after = with.streams(split);
-            assertEquals(before, after.subList(0, before.size()), split + ": the other streams are unchanged");
-            List<TrainingStream> still = after.subList(before.size(), after.size());
-            int perKind = split == Split.TRAIN ? 6 : split == Split.CLEAN_VALIDATION ? 0 : 3;
-            for (PictureContent kind : TrainingPlan.COMMITTED_CONTENTS) {
-                long count = still.stream().filter(s -> s.content() == kind).count();
-                assertEquals(kind.moves() ? 0 : perKind, count, split + " " + kind);
-            }
-        }
+        assertAddedAfterTheOthers(without, with, 6, kind -> !kind.moves());
     }
 
     @Test
