@@ -17,6 +17,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CorruptionNetTest {
 
@@ -41,27 +42,16 @@ class CorruptionNetTest {
                 "the first widths with the picture context");
     }
 
-    @Test
-    void outputShape_otherWidths_aLogitPerRegion() {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void outputShape_otherWidthsWithOrWithoutContext_aLogitPerRegion(boolean pictureContext) {
         assumeTrue(PyTorchNatives.available(), "PyTorch natives do not load here");
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
-            Block net = CorruptionNet.build(new NetworkShape(java.util.List.of(4, 6, 10), false));
+            Block net = CorruptionNet.build(new NetworkShape(java.util.List.of(4, 6, 10), pictureContext));
             Shape input = new Shape(2, CorruptionNet.CHANNELS, 180, 320);
             net.initialize(manager, DataType.FLOAT32, input);
             assertEquals(new Shape(2, 1, 12, 20), net.getOutputShapes(new Shape[] {input})[0],
-                    "the widths change the layers, not the region map");
-        }
-    }
-
-    @Test
-    void outputShape_pictureContext_aLogitPerRegion() {
-        assumeTrue(PyTorchNatives.available(), "PyTorch natives do not load here");
-        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
-            Block net = CorruptionNet.build(new NetworkShape(java.util.List.of(4, 6, 10), true));
-            Shape input = new Shape(2, CorruptionNet.CHANNELS, 180, 320);
-            net.initialize(manager, DataType.FLOAT32, input);
-            assertEquals(new Shape(2, 1, 12, 20), net.getOutputShapes(new Shape[] {input})[0],
-                    "the picture's mean joins each region's features, the region map stays");
+                    "the widths and the picture context change the layers, not the region map");
         }
     }
 

@@ -163,7 +163,7 @@ public record TrainingPlan(long seed, int streamsPerKind, double duration, List<
 
     /**
      * The split's streams of kinds that never move, the sizes in turn, each damaged across one keyframe after the
-     * first (so that a clean picture comes before the damage): from up to 0.22 s before it to up to 0.24 s after.
+     * first where one fits (so that a clean picture comes before the damage; {@link #acrossKeyframe}).
      */
     private List<TrainingStream> stillDamageStreams(Split split) {
         SplittableRandom random = new SplittableRandom(seed * 83 + split.ordinal() * 0xA0761D6478BD642FL + 37);
