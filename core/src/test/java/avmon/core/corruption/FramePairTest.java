@@ -2,6 +2,10 @@ package avmon.core.corruption;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
 import org.junit.jupiter.api.Test;
 
 class FramePairTest {
@@ -18,5 +22,23 @@ class FramePairTest {
         byte[] picture = {1, 2, 3, 4};
 
         assertEquals(0, new FramePair(2, 2, picture, picture).meanChange(), "a repeated picture does not change");
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0, 0.05, 0.1, 0.5, 2, 40})
+    void isStill_anyThreshold_sameAsTheMeanChangeBelowIt(double threshold) {
+        Random random = new Random(7);
+        for (int changed : new int[] {0, 1, 30, 600, 5000, 57600}) {
+            byte[] previous = new byte[320 * 180];
+            random.nextBytes(previous);
+            byte[] current = previous.clone();
+            for (int i = 0; i < changed; i++) {
+                current[random.nextInt(current.length)] += (byte) (1 + random.nextInt(20));
+            }
+            FramePair pair = new FramePair(320, 180, current, previous);
+
+            assertEquals(pair.meanChange() < threshold, pair.isStill(threshold),
+                    changed + " values changed, mean change " + pair.meanChange() + ", threshold " + threshold);
+        }
     }
 }

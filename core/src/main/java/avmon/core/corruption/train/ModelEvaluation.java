@@ -61,32 +61,47 @@ public final class ModelEvaluation {
      */
     public static List<Defect> replay(LabelledStream s, List<Float> probabilities, double threshold,
                                       CorruptionModelDetector.Settings settings) {
-        return replay(s, probabilities, stillPictures(s, settings), threshold, settings);
+        return replay(s, probabilities, Motion.of(s, settings), threshold, settings);
     }
 
     /**
-     * {@link #replay(LabelledStream, List, double, CorruptionModelDetector.Settings)} with the still pictures
-     * given: a caller that replays many thresholds finds them once.
+     * {@link #replay(LabelledStream, List, double, CorruptionModelDetector.Settings)} with the pictures' motion
+     * given: a caller that replays many thresholds measures it once.
      */
-    public static List<Defect> replay(LabelledStream s, List<Float> probabilities, boolean[] still, double threshold,
+    public static List<Defect> replay(LabelledStream s, List<Float> probabilities, Motion motion, double threshold,
                                       CorruptionModelDetector.Settings settings) {
         List<Defect> defects = new ArrayList<>();
         CorruptionModelDetector.State state = new CorruptionModelDetector.State();
         for (int i = 0; i < s.size(); i++) {
-            state = CorruptionModelDetector.onDecision(settings, state, s.times()[i], s.keyframes()[i],
-                    probabilities.get(i) >= threshold, still[i], defects::add);
+            boolean newShot = motion.newShot()[i];
+            CorruptionModelDetector.Picture picture = new CorruptionModelDetector.Picture(s.times()[i],
+                    s.keyframes()[i], probabilities.get(i), motion.still()[i], () -> newShot);
+            state = CorruptionModelDetector.onDecision(settings, state, picture, threshold, defects::add);
         }
         CorruptionModelDetector.onStreamEnd(state, defects::add);
         return defects;
     }
 
-    /** Which pictures of the stream the detector takes as still ({@link CorruptionModelDetector.Settings#stillChange()}). */
-    public static boolean[] stillPictures(LabelledStream s, CorruptionModelDetector.Settings settings) {
-        boolean[] still = new boolean[s.size()];
-        for (int i = 0; i < s.size(); i++) {
-            still[i] = s.pair(i).meanChange() < settings.stillChange();
+    /**
+     * What the run rule needs of each picture besides its probability, measured as the detector measures it.
+     *
+     * @param still   the picture hardly differs from the one before it ({@link
+     *                CorruptionModelDetector.Settings#stillChange()})
+     * @param newShot the picture changed its levels almost everywhere ({@link
+     *                CorruptionModelDetector.SuddenOnset#newShot(avmon.core.corruption.FramePair)})
+     */
+    public record Motion(boolean[] still, boolean[] newShot) {
+
+        /** Measures every picture of the stream. */
+        public static Motion of(LabelledStream s, CorruptionModelDetector.Settings settings) {
+            boolean[] still = new boolean[s.size()];
+            boolean[] newShot = new boolean[s.size()];
+            for (int i = 0; i < s.size(); i++) {
+                still[i] = s.pair(i).isStill(settings.stillChange());
+                newShot[i] = settings.onset().newShot(s.pair(i));
+            }
+            return new Motion(still, newShot);
         }
-        return still;
     }
 
     /** Scores given probabilities and reported defects (one list per stream) against the labels. */

@@ -31,12 +31,12 @@ public final class RunThresholdChoice {
                 scored.add(new ThresholdChoice.Scored(probabilities.get(k).get(i), validation.get(k).corrupted()[i]));
             }
         }
-        List<boolean[]> still = validation.stream().map(s -> ModelEvaluation.stillPictures(s, settings)).toList();
+        List<ModelEvaluation.Motion> motion = validation.stream().map(s -> ModelEvaluation.Motion.of(s, settings)).toList();
         double best = Double.NaN;
         ModelEvaluation.Result bestResult = null;
         for (float candidate : candidates) {
             double threshold = Math.min(0.999, Math.max(0.001, candidate));
-            ModelEvaluation.Result r = score(validation, probabilities, still, threshold, settings);
+            ModelEvaluation.Result r = score(validation, probabilities, motion, threshold, settings);
             boolean qualifies = r.defects().falseDefects() == 0;
             if (qualifies && (bestResult == null || better(r, bestResult))) {
                 best = threshold;
@@ -47,11 +47,11 @@ public final class RunThresholdChoice {
     }
 
     private static ModelEvaluation.Result score(List<LabelledStream> streams, List<List<Float>> probabilities,
-                                                List<boolean[]> still, double threshold,
+                                                List<ModelEvaluation.Motion> motion, double threshold,
                                                 CorruptionModelDetector.Settings settings) {
         List<List<Defect>> reported = new ArrayList<>();
         for (int k = 0; k < streams.size(); k++) {
-            reported.add(ModelEvaluation.replay(streams.get(k), probabilities.get(k), still.get(k), threshold, settings));
+            reported.add(ModelEvaluation.replay(streams.get(k), probabilities.get(k), motion.get(k), threshold, settings));
         }
         return ModelEvaluation.score(streams, probabilities, reported, threshold);
     }
