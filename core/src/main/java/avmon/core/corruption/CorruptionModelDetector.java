@@ -89,11 +89,12 @@ public final class CorruptionModelDetector extends AbstractDetector<CorruptionMo
     /**
      * A lone picture that starts a corruption: its probability is at least {@code probability} (and the model's
      * threshold), the {@code quietPictures} pictures before it all moved, all scored below {@code quietBelow} and
-     * all belong to its shot, less than {@code newShotShare} of its 16x16 squares changed their mean level by 8 or more, and the picture
-     * after it is not still. Damage shows most in the picture where it begins, because the model compares each
-     * picture with the one before it; in the pictures after, the damage stands where it was and often looks clean to
-     * the model, so the row that would start a run never comes (on the committed model's 72 test streams, 14 of the 28
-     * corruptions the rows missed began with a picture at 0.6 or more whose next picture scored 0.3 or less).
+     * all belong to its shot, less than {@code newShotShare} of its 16x16 squares changed their mean level by 8 or
+     * more, and the picture after it is not still. Damage shows most in the picture where it begins, because the
+     * model compares each picture with the one before it; in the pictures after, the damage stands where it was and
+     * often looks clean to the model, so the row that would start a run never comes (on the committed model's 72
+     * test streams, 14 of the 28 corruptions the rows missed began with a picture at 0.6 or more whose next picture
+     * scored 0.3 or less).
      * <ul>
      *   <li>The quiet stretch keeps out content the model is unsure of throughout (a clean texture that flickers
      *   between 0.3 and 1.0).</li>
@@ -120,10 +121,10 @@ public final class CorruptionModelDetector extends AbstractDetector<CorruptionMo
          * below 0.3, start no run matching no event; 8 below 0.2 is the strictest of them. 0.9 then started a false
          * run on a clean texture of the 108 test streams of {@code --streams-per-kind 36} (a picture at 0.933), so
          * 0.95, which finds one validation event fewer. The new-shot share: on the two {@code cuts} suites, the 14
-         * cuts that passed the other tests had 0.78 to 0.91 of their squares changed; damage onsets on the validation
-         * streams had 0 to 0.15 on {@code patterns} and {@code texture}, and 0 to 0.83 on {@code noise}, where fresh
-         * grain and large concealed areas change much of the picture. 0.6 to 0.75 found the same validation events
-         * (0.5 one fewer); 0.6 keeps the widest margin below the cuts.
+         * cuts that passed the other tests had 0.78 to 0.91 of their squares changed; damage onsets on the
+         * validation and test streams had 0 to 0.15 on {@code patterns} and {@code texture}, and 0 to 0.83 on
+         * {@code noise}, where fresh grain and large concealed areas change much of the picture. 0.6 to 0.75 found
+         * the same validation events (0.5 one fewer); 0.6 keeps the widest margin below the cuts.
          */
         public static final SuddenOnset DEFAULT = new SuddenOnset(0.95, 0.2, 8, 0.6);
 
@@ -133,9 +134,9 @@ public final class CorruptionModelDetector extends AbstractDetector<CorruptionMo
 
         public SuddenOnset {
             if (!(probability > 0) || quietBelow < 0 || quietBelow > 1 || quietPictures < 1 || newShotShare < 0) {
-                throw new IllegalArgumentException("a sudden onset needs a probability above 0, a quiet level in [0, 1], "
-                        + "at least 1 quiet picture and a new-shot share of at least 0, got " + probability + ", "
-                        + quietBelow + ", " + quietPictures + ", " + newShotShare);
+                throw new IllegalArgumentException("a sudden onset needs a probability above 0, a quiet level in "
+                        + "[0, 1], at least 1 quiet picture and a new-shot share of at least 0, got " + probability
+                        + ", " + quietBelow + ", " + quietPictures + ", " + newShotShare);
             }
         }
 
