@@ -32,15 +32,15 @@ public record FramePair(int width, int height, byte[] current, byte[] previous) 
      * takes to know: a moving picture passes the bound within its first rows.
      */
     public boolean isStill(double threshold) {
-        double bound = threshold * current.length;
         long sum = 0;
         for (int i = 0; i < current.length; i++) {
             sum += Math.abs((current[i] & 0xff) - (previous[i] & 0xff));
-            if ((i & 1023) == 1023 && sum >= bound) {
+            // The sum only grows: once the whole picture's mean would reach the threshold, it stays there.
+            if ((i & 1023) == 1023 && (double) sum / current.length >= threshold) {
                 return false;
             }
         }
-        return sum < bound;
+        return (double) sum / current.length < threshold;
     }
 
     /**

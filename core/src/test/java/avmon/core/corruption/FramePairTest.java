@@ -24,6 +24,19 @@ class FramePairTest {
         assertEquals(0, new FramePair(2, 2, picture, picture).meanChange(), "a repeated picture does not change");
     }
 
+    @Test
+    void isStill_sumExactlyAtTheThreshold_notStill() {
+        byte[] previous = new byte[320 * 180];
+        byte[] current = previous.clone();
+        for (int i = 0; i < 5760; i++) {
+            current[i * 10] = 1;
+        }
+        FramePair pair = new FramePair(320, 180, current, previous);
+
+        assertEquals(0.1, pair.meanChange(), 1e-12, "5,760 levels over 57,600 values");
+        assertEquals(pair.meanChange() < 0.1, pair.isStill(0.1), "the same comparison as the mean change's");
+    }
+
     @ParameterizedTest
     @ValueSource(doubles = {0, 0.05, 0.1, 0.5, 2, 40})
     void isStill_anyThreshold_sameAsTheMeanChangeBelowIt(double threshold) {
