@@ -103,6 +103,12 @@ class SuddenOnsetTest {
     }
 
     @Test
+    void settings_withoutAnOnsetRule_refused() {
+        assertThrows(IllegalArgumentException.class, () -> new Settings(3, 0.6, 0.1, null),
+                "SuddenOnset.NONE says there is none; null says nothing");
+    }
+
+    @Test
     void suddenOnset_noQuietPictures_refused() {
         assertThrows(IllegalArgumentException.class, () -> new SuddenOnset(0.9, 0.2, 0, 0.6),
                 "a sudden onset needs at least one quiet picture before it");
