@@ -200,8 +200,8 @@ public final class CorruptionModelDetector extends AbstractDetector<CorruptionMo
         for (int i = 0; i < frames.size(); i++) {
             AnalysisFrame frame = frames.get(i);
             float probability = probabilities.get(i);
-            boolean still = needsStillness(state, probability) && pairs.get(i).isStill(settings.stillChange());
             FramePair pair = pairs.get(i);
+            boolean still = needsStillness(state, probability) && pair.isStill(settings.stillChange());
             Picture picture = new Picture(frame.time(), frame.keyframe(), probability, still,
                     () -> settings.onset().newShot(pair));
             onDecision(settings, state, picture, model.description().threshold(), out);
