@@ -97,6 +97,12 @@ public final class TrainCommand implements Callable<Integer> {
                 "as in the committed model; tried in session 7, docs/corruption-model.md)."})
     boolean pictureContext;
 
+    @Option(names = "--reference-pairs",
+            description = {"Pair a sixth of the training pictures with the picture 2 before and a sixth with the one",
+                "3 before, as a detector judging pictures against a clean reference would (default: off, as in the",
+                "committed model; tried in session 8, docs/corruption-model.md)."})
+    boolean referencePairs;
+
     @Option(names = "--clean-validation", defaultValue = "4", paramLabel = "N",
             description = {"Clean streams of 30 s per picture content on which the threshold may raise no alarm,",
                 "besides the validation streams (default: ${DEFAULT-VALUE}; 0: none)."})
@@ -141,7 +147,7 @@ public final class TrainCommand implements Callable<Integer> {
         ThumbnailSize size = model == null ? input
                 : new ThumbnailSize(model.description().inputWidth(), model.description().inputHeight());
         Path folder = work != null ? work : Files.createTempDirectory("avmon-train");
-        TrainingRun run = new TrainingRun(plan, size.width(), size.height(), epochs, shape, line -> {
+        TrainingRun run = new TrainingRun(plan, size.width(), size.height(), epochs, shape, referencePairs, line -> {
             err.println(line);
             err.flush();
         });

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param inputWidth      model input width
  * @param inputHeight     model input height
  * @param network         the network's shape
+ * @param referencePairs  whether some training pictures were paired with one 2 or 3 back
  * @param data            pictures and streams per split
  * @param epochs          loss per epoch
  * @param bestEpoch       the epoch whose weights were kept (lowest validation loss)
@@ -25,7 +26,8 @@ import java.util.Map;
  * @param sha256          checksum of the weights
  * @param seconds         wall time of the whole run
  */
-public record TrainingReport(TrainingPlan plan, int inputWidth, int inputHeight, NetworkShape network, List<DataSize> data,
+public record TrainingReport(TrainingPlan plan, int inputWidth, int inputHeight, NetworkShape network,
+                             boolean referencePairs, List<DataSize> data,
                              List<CorruptionTrainer.Epoch> epochs, int bestEpoch, double threshold,
                              double targetPrecision, ModelEvaluation.Result validation, ModelEvaluation.Result test,
                              String sha256, double seconds) {
@@ -105,7 +107,7 @@ public record TrainingReport(TrainingPlan plan, int inputWidth, int inputHeight,
 
     /** The options that give the network's shape, left out where they are {@code avmon train}'s defaults. */
     private String networkOptions() {
-        return network.trainOptions(NetworkShape.FIRST);
+        return network.trainOptions(NetworkShape.FIRST) + (referencePairs ? " --reference-pairs" : "");
     }
 
     /** The options that choose encodings, contents and clean validation, left out where they are the defaults. */

@@ -32,18 +32,21 @@ public final class TrainingRun {
     private final int inputHeight;
     private final int epochs;
     private final NetworkShape shape;
+    private final boolean referencePairs;
     private final Consumer<String> progress;
 
     /**
-     * @param shape the network's shape ({@link avmon.core.corruption.CorruptionNet#build(NetworkShape)})
+     * @param shape          the network's shape ({@link avmon.core.corruption.CorruptionNet#build(NetworkShape)})
+     * @param referencePairs whether some training pictures are paired with one 2 or 3 back ({@link CorruptionTrainer})
      */
     public TrainingRun(TrainingPlan plan, int inputWidth, int inputHeight, int epochs, NetworkShape shape,
-                       Consumer<String> progress) {
+                       boolean referencePairs, Consumer<String> progress) {
         this.plan = plan;
         this.inputWidth = inputWidth;
         this.inputHeight = inputHeight;
         this.epochs = epochs;
         this.shape = shape;
+        this.referencePairs = referencePairs;
         this.progress = progress;
     }
 
@@ -71,7 +74,7 @@ public final class TrainingRun {
             sizes.add(new TrainingReport.DataSize(split, labelled.size(), labelled.stream().mapToInt(LabelledStream::size).sum(),
                     labelled.stream().mapToInt(LabelledStream::corruptedCount).sum(), dropped));
         }
-        CorruptionTrainer.Result trained = new CorruptionTrainer(plan.seed(), epochs, shape, progress)
+        CorruptionTrainer.Result trained = new CorruptionTrainer(plan.seed(), epochs, shape, referencePairs, progress)
                 .train(data.get(Split.TRAIN), data.get(Split.VALIDATION));
         ModelDescription provisional = new ModelDescription(inputWidth, inputHeight, 0.5, plan.seed(), shape);
         // The threshold also answers to the clean validation streams; the epoch was chosen without them.
@@ -89,7 +92,8 @@ public final class TrainingRun {
         ModelEvaluation.Result validation = evaluation.evaluate(thresholdStreams);
         ModelEvaluation.Result test = evaluation.evaluate(data.get(Split.TEST));
         String sha256 = ModelFiles.write(trained.model(), description, out);
-        TrainingReport report = new TrainingReport(plan, inputWidth, inputHeight, shape, sizes, trained.epochs(),
+        TrainingReport report = new TrainingReport(plan, inputWidth, inputHeight, shape, referencePairs, sizes,
+                trained.epochs(),
                 trained.bestEpoch(), threshold, TARGET_PRECISION, validation, test, sha256,
                 (System.nanoTime() - started) / 1e9);
         Files.writeString(out.resolve(REPORT_MD), report.toMarkdown());
