@@ -218,8 +218,7 @@ public final class CorruptionTrainer {
         float[] weights = new float[batch.size()];
         for (int i = 0; i < batch.size(); i++) {
             Sample s = batch.get(i);
-            FramePair pair = new FramePair(width, height, s.stream().pictures().get(s.index()),
-                    s.stream().pictures().get(Math.max(0, s.index() - s.gap())));
+            FramePair pair = s.stream().pair(s.index(), s.gap());
             byte[] changes = s.stream().tileChanges().get(s.index());
             if (s.mirrored()) {
                 pair = new FramePair(width, height, mirror(pair.current(), width), mirror(pair.previous(), width));

@@ -42,7 +42,12 @@ public record LabelledStream(TrainingStream stream, int width, int height, List<
 
     /** Picture {@code i} with the one before it (itself for the first), as the model sees it. */
     public FramePair pair(int i) {
-        return new FramePair(width, height, pictures.get(i), pictures.get(Math.max(0, i - 1)));
+        return pair(i, 1);
+    }
+
+    /** Picture {@code i} with the one {@code gap} before it (the first picture where there is none). */
+    public FramePair pair(int i, int gap) {
+        return new FramePair(width, height, pictures.get(i), pictures.get(Math.max(0, i - gap)));
     }
 
     /** Number of corrupted pictures. */
