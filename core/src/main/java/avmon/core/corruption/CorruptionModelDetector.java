@@ -29,6 +29,11 @@ import java.util.function.Consumer;
  * most where it begins, since the model compares each picture with the one before it; once the damage stands in
  * every picture, the pictures after the first often look clean to the model.
  *
+ * <p>On a picture that stands still (a slate, flat colour, black), damage shows only where it hits a keyframe,
+ * since every predicted picture copies the one before it; it then stands until the next keyframe, and the model,
+ * which looks for what changed, sees nothing in it. So a keyframe that shifts the levels of flat squares of a
+ * still picture, which stays still after it, starts a corruption too ({@link StillOnset}).
+ *
  * <p>A picture that hardly differs from the one before it ({@link Settings#stillChange()}: a freeze, a slate)
  * shows no new damage and no repair, whatever the model says of it: it breaks a row of flagged pictures and
  * does not start the wait for a run's end (an intact keyframe still ends a run). The model judges a picture by
@@ -54,8 +59,10 @@ public final class CorruptionModelDetector extends AbstractDetector<CorruptionMo
      * @param stillChange  a picture whose mean absolute difference from the one before it, in 8-bit levels at the
      *                     model's input size, is below this is still: it shows nothing new (0: none is)
      * @param onset        when one picture alone starts a corruption ({@link SuddenOnset#NONE}: never)
+     * @param stillOnset   when a keyframe of a still picture starts a corruption ({@link StillOnset#NONE}: never)
      */
-    public record Settings(int minFrames, double keyframeWait, double stillChange, SuddenOnset onset) {
+    public record Settings(int minFrames, double keyframeWait, double stillChange, SuddenOnset onset,
+                           StillOnset stillOnset) {
         /**
          * Three pictures to start (two let single flickers of the model on film grain through); a keyframe
          * waited for over up to 0.6 s of clean pictures. Chosen on the validation streams of the committed model's
@@ -63,26 +70,37 @@ public final class CorruptionModelDetector extends AbstractDetector<CorruptionMo
          * but also ran past the truth on grain, which heals before the keyframe. Still below 0.1 levels: on the
          * validation streams with freezes (avmon train --freeze-streams 8), the committed model's frozen pictures
          * started 7 false runs, none with 0.05 to 0.2; the first picture of every corruption in the validation
-         * and test streams changed by 0.16 levels or more. The sudden onset: {@link SuddenOnset#DEFAULT}.
+         * and test streams changed by 0.16 levels or more. The onsets: {@link SuddenOnset#DEFAULT} and {@link
+         * StillOnset#DEFAULT}.
          */
-        public static final Settings DEFAULTS = new Settings(3, 0.6, 0.1, SuddenOnset.DEFAULT);
+        public static final Settings DEFAULTS = new Settings(3, 0.6, 0.1, SuddenOnset.DEFAULT, StillOnset.DEFAULT);
 
         public Settings {
-            if (minFrames < 1 || keyframeWait < 0 || stillChange < 0 || onset == null) {
+            if (minFrames < 1 || keyframeWait < 0 || stillChange < 0 || onset == null || stillOnset == null) {
                 throw new IllegalArgumentException("corruption model needs minFrames >= 1, keyframeWait >= 0, "
-                        + "stillChange >= 0 and an onset rule, got " + minFrames + ", " + keyframeWait + ", "
-                        + stillChange + ", " + onset);
+                        + "stillChange >= 0 and both onset rules, got " + minFrames + ", " + keyframeWait + ", "
+                        + stillChange + ", " + onset + ", " + stillOnset);
             }
         }
 
-        /** The run rule without sudden onsets. */
+        /** The run rule without onsets of either kind. */
         public Settings(int minFrames, double keyframeWait, double stillChange) {
             this(minFrames, keyframeWait, stillChange, SuddenOnset.NONE);
         }
 
+        /** The run rule without still onsets. */
+        public Settings(int minFrames, double keyframeWait, double stillChange, SuddenOnset onset) {
+            this(minFrames, keyframeWait, stillChange, onset, StillOnset.NONE);
+        }
+
         /** These settings with another sudden-onset rule. */
         public Settings withOnset(SuddenOnset other) {
-            return new Settings(minFrames, keyframeWait, stillChange, other);
+            return new Settings(minFrames, keyframeWait, stillChange, other, stillOnset);
+        }
+
+        /** These settings with another still-onset rule. */
+        public Settings withStillOnset(StillOnset other) {
+            return new Settings(minFrames, keyframeWait, stillChange, onset, other);
         }
     }
 
@@ -146,6 +164,52 @@ public final class CorruptionModelDetector extends AbstractDetector<CorruptionMo
         }
     }
 
+    /**
+     * A keyframe that starts a corruption on a picture that stands still: the {@code quietPictures} pictures before
+     * it were still and outside any corruption, it is not still itself nor a new shot ({@link SuddenOnset#newShot}
+     * with the sudden onset's share), at least {@code shiftedSquares} of its 4x4 squares (a 16x16 macroblock of a
+     * 720p picture, at the model's input size) were flat in the picture before (no two levels more than {@value
+     * #FLAT} apart) and moved their mean level by {@value #LEVELS} or more, and the picture after it is still. The
+     * corruption then lasts, like any other, to the next keyframe the model judges clean.
+     * <ul>
+     *   <li>Keyframes only: on a still picture a predicted picture copies its blocks from the one before, so damage
+     *   to it leaves no trace; only an intra-coded picture brings damage that stands.</li>
+     *   <li>Flat squares only: a keyframe that codes a still, detailed picture anew (a frozen page of text) changes
+     *   its detail by up to 16 levels in a tile, but not the mean of a flat square.</li>
+     *   <li>Still after it: the damage stands until the next keyframe. A change followed by motion is content.</li>
+     *   <li>Quiet before it outside any corruption: the keyframe that repairs a damaged still picture shifts the same
+     *   squares back.</li>
+     * </ul>
+     *
+     * @param quietPictures  still pictures, outside any corruption, before the keyframe
+     * @param shiftedSquares flat squares that moved, at least
+     */
+    public record StillOnset(int quietPictures, int shiftedSquares) {
+        /** Never: the model alone judges still pictures (and the still rule ignores them). */
+        public static final StillOnset NONE = new StillOnset(1, Integer.MAX_VALUE);
+
+        /** 8 still pictures, then a keyframe with 16 flat squares shifted (see docs/corruption-model.md). */
+        public static final StillOnset DEFAULT = new StillOnset(8, 16);
+
+        /** The side of the squares at the model's input size, their flatness and the shift that counts. */
+        static final int SQUARE = 4;
+        static final int FLAT = 3;
+        static final double LEVELS = 4;
+
+        public StillOnset {
+            if (quietPictures < 1 || shiftedSquares < 1) {
+                throw new IllegalArgumentException("a still onset needs at least 1 quiet picture and 1 shifted "
+                        + "square, got " + quietPictures + ", " + shiftedSquares);
+            }
+        }
+
+        /** Whether the pair shifts enough flat squares to be a damaged keyframe of a still picture. */
+        public boolean shifted(FramePair pair) {
+            return shiftedSquares != Integer.MAX_VALUE
+                    && pair.shiftedFlatSquares(SQUARE, FLAT, LEVELS) >= shiftedSquares;
+        }
+    }
+
     /** The previous picture (at the model's size) and the open run of corrupted pictures. */
     @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
             isGetterVisibility = Visibility.NONE)
@@ -161,8 +225,14 @@ public final class CorruptionModelDetector extends AbstractDetector<CorruptionMo
         double cleanSince;
         /** Moving pictures in a row, up to the last one, that the model judged plainly clean. */
         int quiet;
-        /** A lone picture that starts a corruption unless the next picture is still, and when it was shown. */
+        /** Still pictures in a row, up to the last one, outside any corruption. */
+        int stillQuiet;
+        /**
+         * A lone picture that starts a corruption if the next picture moves (a sudden onset) or, for a still
+         * onset, stands still; and when it was shown.
+         */
         boolean onsetPending;
+        boolean onsetOnStill;
         double onsetTime;
     }
 
@@ -203,7 +273,7 @@ public final class CorruptionModelDetector extends AbstractDetector<CorruptionMo
             FramePair pair = pairs.get(i);
             boolean still = needsStillness(state, probability) && pair.isStill(settings.stillChange());
             Picture picture = new Picture(frame.time(), frame.keyframe(), probability, still,
-                    () -> settings.onset().newShot(pair));
+                    () -> settings.onset().newShot(pair), () -> settings.stillOnset().shifted(pair));
             onDecision(settings, state, picture, model.description().threshold(), out);
         }
         return state;
@@ -212,7 +282,9 @@ public final class CorruptionModelDetector extends AbstractDetector<CorruptionMo
     /**
      * Whether the run rule can use this picture's stillness. Measuring it costs a fifth of the model per picture
      * (model-bench), and it changes nothing for a picture between the quiet level and the threshold outside a run:
-     * that picture is neither quiet nor flagged.
+     * that picture is neither quiet nor flagged. Nor does it for a still onset much: a still, flat picture scores
+     * below the quiet level, and one between it and the threshold, counted as moving, only makes the still onset
+     * wait for a longer stretch.
      */
     private boolean needsStillness(State state, float probability) {
         return state.inRun || state.onsetPending || probability >= model.description().threshold()
@@ -227,9 +299,17 @@ public final class CorruptionModelDetector extends AbstractDetector<CorruptionMo
      * @param probability the model's probability that it is corrupted
      * @param still       whether it hardly differs from the picture before it
      * @param newShot     whether it changed its levels almost everywhere ({@link SuddenOnset#newShot}), asked only
-     *                    where a sudden onset depends on it, since measuring it reads a quarter of the picture
+     *                    where an onset depends on it, since measuring it reads a quarter of the picture
+     * @param shiftedFlat whether it shifted enough flat squares to be a damaged keyframe of a still picture ({@link
+     *                    StillOnset#shifted}), asked only of a keyframe after a still stretch
      */
-    public record Picture(double time, boolean keyframe, double probability, boolean still, BooleanSupplier newShot) {
+    public record Picture(double time, boolean keyframe, double probability, boolean still, BooleanSupplier newShot,
+                          BooleanSupplier shiftedFlat) {
+
+        /** A picture for a run rule without still onsets. */
+        public Picture(double time, boolean keyframe, double probability, boolean still, BooleanSupplier newShot) {
+            this(time, keyframe, probability, still, newShot, () -> false);
+        }
     }
 
     /**
@@ -242,7 +322,9 @@ public final class CorruptionModelDetector extends AbstractDetector<CorruptionMo
         boolean corrupted = picture.probability() >= threshold;
         if (state.onsetPending) {
             state.onsetPending = false;
-            if (!still) {
+            // A sudden onset followed by a still picture was the first picture of a freeze; a still onset followed
+            // by motion was content that changed.
+            if (still == state.onsetOnStill) {
                 state.inRun = true;
                 state.runStart = state.onsetTime;
                 state.clean = false;
@@ -253,13 +335,23 @@ public final class CorruptionModelDetector extends AbstractDetector<CorruptionMo
         // Only pictures of the same shot say that the model is sure of this content: a cut starts the count again.
         boolean quiet = !still && picture.probability() < onset.quietBelow() && !picture.newShot().getAsBoolean();
         state.quiet = quiet ? state.quiet + 1 : 0;
+        boolean stillQuietBefore = state.stillQuiet >= settings.stillOnset().quietPictures();
+        state.stillQuiet = still && !state.inRun ? state.stillQuiet + 1 : 0;
         onRow(settings, state, picture.time(), picture.keyframe(), corrupted, still, out);
         if (!state.inRun && quietBefore && !still && corrupted && picture.probability() >= onset.probability()
                 && !picture.newShot().getAsBoolean()) {
-            state.onsetPending = true;
-            state.onsetTime = picture.time();
+            pend(state, picture.time(), false);
+        } else if (!state.inRun && stillQuietBefore && picture.keyframe() && !still
+                && !picture.newShot().getAsBoolean() && picture.shiftedFlat().getAsBoolean()) {
+            pend(state, picture.time(), true);
         }
         return state;
+    }
+
+    private static void pend(State state, double time, boolean onStill) {
+        state.onsetPending = true;
+        state.onsetOnStill = onStill;
+        state.onsetTime = time;
     }
 
     /** The rows of flagged pictures that start a run, and the keyframe or clean stretch that ends it. */

@@ -73,4 +73,34 @@ public record FramePair(int width, int height, byte[] current, byte[] previous) 
         }
         return (double) changed / (across * down);
     }
+
+    /**
+     * How many of the picture's {@code tile x tile} squares (whole ones, from the top left) were flat in the
+     * previous picture, no two of their levels more than {@code flatContrast} apart, and moved their mean level by
+     * {@code levels} or more: a patch of a flat or black picture that changed. A keyframe that codes a flat
+     * picture anew leaves its levels where they were, and a detailed picture coded anew changes its detail, not its
+     * flat squares; concealment on a damaged keyframe shifts them.
+     */
+    public int shiftedFlatSquares(int tile, int flatContrast, double levels) {
+        int shifted = 0;
+        for (int ty = 0; ty + tile <= height; ty += tile) {
+            for (int tx = 0; tx + tile <= width; tx += tile) {
+                int low = 255;
+                int high = 0;
+                long difference = 0;
+                for (int y = ty; y < ty + tile; y++) {
+                    for (int i = y * width + tx, end = i + tile; i < end; i++) {
+                        int before = previous[i] & 0xff;
+                        low = Math.min(low, before);
+                        high = Math.max(high, before);
+                        difference += (current[i] & 0xff) - before;
+                    }
+                }
+                if (high - low <= flatContrast && Math.abs(difference) >= levels * tile * tile) {
+                    shifted++;
+                }
+            }
+        }
+        return shifted;
+    }
 }

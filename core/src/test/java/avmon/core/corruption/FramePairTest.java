@@ -54,4 +54,31 @@ class FramePairTest {
                     changed + " values changed, mean change " + pair.meanChange() + ", threshold " + threshold);
         }
     }
+
+    @Test
+    void shiftedFlatSquares_flatAndDetailedSquaresMoved_onlyTheFlatOnesCount() {
+        byte[] previous = new byte[8 * 8];
+        java.util.Arrays.fill(previous, (byte) 50);
+        for (int y = 0; y < 4; y++) {
+            for (int x = 4; x < 8; x++) {
+                previous[y * 8 + x] = (byte) ((x + y) % 2 == 0 ? 20 : 80);
+            }
+        }
+        byte[] current = previous.clone();
+        for (int y = 0; y < 4; y++) {
+            for (int x = 0; x < 8; x++) {
+                current[y * 8 + x] += 6;
+            }
+        }
+        for (int y = 4; y < 8; y++) {
+            current[y * 8 + 4] += 12;
+        }
+        FramePair pair = new FramePair(8, 8, current, previous);
+
+        assertEquals(1, pair.shiftedFlatSquares(4, 3, 4),
+                "top left: flat, moved by 6; top right: a checkerboard, moved by 6; bottom right: flat, moved by 3 on "
+                        + "average; bottom left: unchanged");
+        assertEquals(2, pair.shiftedFlatSquares(4, 3, 3), "at 3 levels the bottom right counts too");
+        assertEquals(2, pair.shiftedFlatSquares(4, 60, 4), "with contrast 60 allowed the checkerboard is flat");
+    }
 }

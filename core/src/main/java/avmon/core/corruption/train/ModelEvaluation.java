@@ -74,8 +74,9 @@ public final class ModelEvaluation {
         CorruptionModelDetector.State state = new CorruptionModelDetector.State();
         for (int i = 0; i < s.size(); i++) {
             boolean newShot = motion.newShot()[i];
+            boolean shiftedFlat = motion.shiftedFlat()[i];
             CorruptionModelDetector.Picture picture = new CorruptionModelDetector.Picture(s.times()[i],
-                    s.keyframes()[i], probabilities.get(i), motion.still()[i], () -> newShot);
+                    s.keyframes()[i], probabilities.get(i), motion.still()[i], () -> newShot, () -> shiftedFlat);
             state = CorruptionModelDetector.onDecision(settings, state, picture, threshold, defects::add);
         }
         CorruptionModelDetector.onStreamEnd(state, defects::add);
@@ -89,18 +90,22 @@ public final class ModelEvaluation {
      *                CorruptionModelDetector.Settings#stillChange()})
      * @param newShot the picture changed its levels almost everywhere ({@link
      *                CorruptionModelDetector.SuddenOnset#newShot(avmon.core.corruption.FramePair)})
+     * @param shiftedFlat the picture is a keyframe that shifted flat squares ({@link
+     *                CorruptionModelDetector.StillOnset#shifted(avmon.core.corruption.FramePair)})
      */
-    public record Motion(boolean[] still, boolean[] newShot) {
+    public record Motion(boolean[] still, boolean[] newShot, boolean[] shiftedFlat) {
 
         /** Measures every picture of the stream. */
         public static Motion of(LabelledStream s, CorruptionModelDetector.Settings settings) {
             boolean[] still = new boolean[s.size()];
             boolean[] newShot = new boolean[s.size()];
+            boolean[] shiftedFlat = new boolean[s.size()];
             for (int i = 0; i < s.size(); i++) {
                 still[i] = s.pair(i).isStill(settings.stillChange());
                 newShot[i] = settings.onset().newShot(s.pair(i));
+                shiftedFlat[i] = s.keyframes()[i] && settings.stillOnset().shifted(s.pair(i));
             }
-            return new Motion(still, newShot);
+            return new Motion(still, newShot, shiftedFlat);
         }
     }
 

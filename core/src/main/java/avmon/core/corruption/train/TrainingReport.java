@@ -67,7 +67,7 @@ public record TrainingReport(TrainingPlan plan, int inputWidth, int inputHeight,
             md.append(String.format(Locale.ROOT, "| %d%s | %.4f | %.4f |%n", e.number(), e.number() == bestEpoch ? " (kept)" : "",
                     e.trainLoss(), e.validationLoss()));
         }
-        md.append(String.format(Locale.ROOT, "%nThreshold %.4f: on the validation streams%s, through the detector's rows of flagged pictures (without sudden onsets), the best F0.5 of the pictures inside reported runs with no invented run (else the lowest with picture precision >= %.2f). The figures below are the detector's, sudden onsets included.%n",
+        md.append(String.format(Locale.ROOT, "%nThreshold %.4f: on the validation streams%s, through the detector's rows of flagged pictures (without sudden or still onsets), the best F0.5 of the pictures inside reported runs with no invented run (else the lowest with picture precision >= %.2f). The figures below are the detector's, sudden and still onsets included.%n",
                 threshold, plan.cleanStreamsPerKind() == 0 ? "" : " and the clean validation streams", targetPrecision));
         section(md, "Validation", validation);
         section(md, "Test (held out)", test);

@@ -128,8 +128,10 @@ public final class TrainingRun {
         // The threshold is chosen for the rows of flagged pictures alone. The sudden onset is a stricter test on
         // top (a sure picture after quiet ones) whose settings were chosen with the threshold fixed; in the loop,
         // it would pull the threshold down to where its precision on the test streams fell (docs/corruption-model.md).
+        // The still onset does not use the threshold to start a run.
         return RunThresholdChoice.choose(validation, probabilities,
-                CorruptionModelDetector.Settings.DEFAULTS.withOnset(CorruptionModelDetector.SuddenOnset.NONE),
+                CorruptionModelDetector.Settings.DEFAULTS.withOnset(CorruptionModelDetector.SuddenOnset.NONE)
+                        .withStillOnset(CorruptionModelDetector.StillOnset.NONE),
                 TARGET_PRECISION);
     }
 }
