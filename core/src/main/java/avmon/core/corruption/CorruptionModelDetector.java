@@ -166,8 +166,9 @@ public final class CorruptionModelDetector extends AbstractDetector<CorruptionMo
 
     /**
      * A keyframe that starts a corruption on a picture that stands still: the {@code quietPictures} pictures before
-     * it were still and outside any corruption, it is not still itself nor a new shot ({@link SuddenOnset#newShot}
-     * with the sudden onset's share), at least {@code shiftedSquares} of its 4x4 squares (a 16x16 macroblock of a
+     * it were still and outside any corruption, it is not still itself nor a new shot (less than {@code
+     * newShotShare} of its 16x16 squares changed their mean level by 8 or more, as for {@link SuddenOnset#newShot}),
+     * at least {@code shiftedSquares} of its 4x4 squares (a 16x16 macroblock of a
      * 720p picture, at the model's input size) were flat in the picture before (no two levels more than {@value
      * #FLAT} apart) and moved their mean level by {@value #LEVELS} or more, and the picture after it is still. The
      * corruption then lasts, like any other, to the next keyframe the model judges clean.
@@ -183,13 +184,18 @@ public final class CorruptionModelDetector extends AbstractDetector<CorruptionMo
      *
      * @param quietPictures  still pictures, outside any corruption, before the keyframe
      * @param shiftedSquares flat squares that moved, at least
+     * @param newShotShare   a keyframe with this share of its 16x16 squares changed or more is a new shot (a cut to
+     *                       another still picture), not damage
      */
-    public record StillOnset(int quietPictures, int shiftedSquares) {
+    public record StillOnset(int quietPictures, int shiftedSquares, double newShotShare) {
         /** Never: the model alone judges still pictures (and the still rule ignores them). */
-        public static final StillOnset NONE = new StillOnset(1, Integer.MAX_VALUE);
+        public static final StillOnset NONE = new StillOnset(1, Integer.MAX_VALUE, 0);
 
-        /** 8 still pictures, then a keyframe with 16 flat squares shifted (see docs/corruption-model.md). */
-        public static final StillOnset DEFAULT = new StillOnset(8, 16);
+        /**
+         * 8 still pictures, then a keyframe with 16 flat squares shifted and less than 0.6 of its squares changed,
+         * the sudden onset's new-shot share (docs/corruption-model.md, "Session 9").
+         */
+        public static final StillOnset DEFAULT = new StillOnset(8, 16, 0.6);
 
         /** The side of the squares at the model's input size, their flatness and the shift that counts. */
         static final int SQUARE = 4;
@@ -197,16 +203,21 @@ public final class CorruptionModelDetector extends AbstractDetector<CorruptionMo
         static final double LEVELS = 4;
 
         public StillOnset {
-            if (quietPictures < 1 || shiftedSquares < 1) {
-                throw new IllegalArgumentException("a still onset needs at least 1 quiet picture and 1 shifted "
-                        + "square, got " + quietPictures + ", " + shiftedSquares);
+            if (quietPictures < 1 || shiftedSquares < 1 || newShotShare < 0) {
+                throw new IllegalArgumentException("a still onset needs at least 1 quiet picture, 1 shifted square "
+                        + "and a new-shot share of at least 0, got " + quietPictures + ", " + shiftedSquares + ", "
+                        + newShotShare);
             }
         }
 
-        /** Whether the pair shifts enough flat squares to be a damaged keyframe of a still picture. */
-        public boolean shifted(FramePair pair) {
+        /**
+         * Whether the pair looks like a damaged keyframe of a still picture: enough flat squares shifted, and not
+         * a new shot.
+         */
+        public boolean looksDamaged(FramePair pair) {
             return shiftedSquares != Integer.MAX_VALUE
-                    && pair.shiftedFlatSquares(SQUARE, FLAT, LEVELS) >= shiftedSquares;
+                    && pair.shiftedFlatSquares(SQUARE, FLAT, LEVELS) >= shiftedSquares
+                    && pair.changedBlockShare(SuddenOnset.SQUARE, SuddenOnset.SQUARE_CHANGE) < newShotShare;
         }
     }
 
@@ -273,7 +284,7 @@ public final class CorruptionModelDetector extends AbstractDetector<CorruptionMo
             FramePair pair = pairs.get(i);
             boolean still = needsStillness(state, probability) && pair.isStill(settings.stillChange());
             Picture picture = new Picture(frame.time(), frame.keyframe(), probability, still,
-                    () -> settings.onset().newShot(pair), () -> settings.stillOnset().shifted(pair));
+                    () -> settings.onset().newShot(pair), () -> settings.stillOnset().looksDamaged(pair));
             onDecision(settings, state, picture, model.description().threshold(), out);
         }
         return state;
@@ -300,11 +311,11 @@ public final class CorruptionModelDetector extends AbstractDetector<CorruptionMo
      * @param still       whether it hardly differs from the picture before it
      * @param newShot     whether it changed its levels almost everywhere ({@link SuddenOnset#newShot}), asked only
      *                    where an onset depends on it, since measuring it reads a quarter of the picture
-     * @param shiftedFlat whether it shifted enough flat squares to be a damaged keyframe of a still picture ({@link
-     *                    StillOnset#shifted}), asked only of a keyframe after a still stretch
+     * @param stillDamage whether it looks like a damaged keyframe of a still picture ({@link
+     *                    StillOnset#looksDamaged}), asked only of a keyframe after a still stretch
      */
     public record Picture(double time, boolean keyframe, double probability, boolean still, BooleanSupplier newShot,
-                          BooleanSupplier shiftedFlat) {
+                          BooleanSupplier stillDamage) {
 
         /** A picture for a run rule without still onsets. */
         public Picture(double time, boolean keyframe, double probability, boolean still, BooleanSupplier newShot) {
@@ -342,7 +353,7 @@ public final class CorruptionModelDetector extends AbstractDetector<CorruptionMo
                 && !picture.newShot().getAsBoolean()) {
             pend(state, picture.time(), false);
         } else if (!state.inRun && stillQuietBefore && picture.keyframe() && !still
-                && !picture.newShot().getAsBoolean() && picture.shiftedFlat().getAsBoolean()) {
+                && picture.stillDamage().getAsBoolean()) {
             pend(state, picture.time(), true);
         }
         return state;

@@ -72,7 +72,7 @@ class StillOnsetTest {
                     pictures.get(Math.max(0, i - 1)).luma());
             Picture picture = new Picture(i * PICTURE, pictures.get(i).keyframe(), 0.05,
                     pair.isStill(settings.stillChange()), () -> settings.onset().newShot(pair),
-                    () -> settings.stillOnset().shifted(pair));
+                    () -> settings.stillOnset().looksDamaged(pair));
             state = CorruptionModelDetector.onDecision(settings, state, picture, THRESHOLD, found::add);
         }
         CorruptionModelDetector.onStreamEnd(state, found::add);
@@ -101,6 +101,15 @@ class StillOnsetTest {
         assertEquals(List.of(), run(Settings.DEFAULTS.withStillOnset(StillOnset.NONE), new Shown(damaged, true),
                         still(damaged, 5)),
                 "StillOnset.NONE leaves still pictures to the model, which judged them all clean");
+    }
+
+    @Test
+    void onDecision_withoutSuddenOnsets_stillOnsetStarts() {
+        byte[] damaged = patched(16, 26);
+
+        assertEquals(1, run(Settings.DEFAULTS.withOnset(SuddenOnset.NONE), new Shown(damaged, true),
+                        still(damaged, 5)).size(),
+                "the still onset has a new-shot test of its own: turning sudden onsets off leaves it working");
     }
 
     @Test
@@ -153,7 +162,7 @@ class StillOnsetTest {
 
     @Test
     void stillOnset_noShiftedSquares_refused() {
-        assertThrows(IllegalArgumentException.class, () -> new StillOnset(8, 0),
+        assertThrows(IllegalArgumentException.class, () -> new StillOnset(8, 0, 0.6),
                 "a still onset needs at least one shifted square");
     }
 }

@@ -74,9 +74,9 @@ public final class ModelEvaluation {
         CorruptionModelDetector.State state = new CorruptionModelDetector.State();
         for (int i = 0; i < s.size(); i++) {
             boolean newShot = motion.newShot()[i];
-            boolean shiftedFlat = motion.shiftedFlat()[i];
+            boolean stillDamage = motion.stillDamage()[i];
             CorruptionModelDetector.Picture picture = new CorruptionModelDetector.Picture(s.times()[i],
-                    s.keyframes()[i], probabilities.get(i), motion.still()[i], () -> newShot, () -> shiftedFlat);
+                    s.keyframes()[i], probabilities.get(i), motion.still()[i], () -> newShot, () -> stillDamage);
             state = CorruptionModelDetector.onDecision(settings, state, picture, threshold, defects::add);
         }
         CorruptionModelDetector.onStreamEnd(state, defects::add);
@@ -90,22 +90,22 @@ public final class ModelEvaluation {
      *                CorruptionModelDetector.Settings#stillChange()})
      * @param newShot the picture changed its levels almost everywhere ({@link
      *                CorruptionModelDetector.SuddenOnset#newShot(avmon.core.corruption.FramePair)})
-     * @param shiftedFlat the picture is a keyframe that shifted flat squares ({@link
-     *                CorruptionModelDetector.StillOnset#shifted(avmon.core.corruption.FramePair)})
+     * @param stillDamage the picture is a keyframe that looks like damage to a still picture ({@link
+     *                CorruptionModelDetector.StillOnset#looksDamaged(avmon.core.corruption.FramePair)})
      */
-    public record Motion(boolean[] still, boolean[] newShot, boolean[] shiftedFlat) {
+    public record Motion(boolean[] still, boolean[] newShot, boolean[] stillDamage) {
 
         /** Measures every picture of the stream. */
         public static Motion of(LabelledStream s, CorruptionModelDetector.Settings settings) {
             boolean[] still = new boolean[s.size()];
             boolean[] newShot = new boolean[s.size()];
-            boolean[] shiftedFlat = new boolean[s.size()];
+            boolean[] stillDamage = new boolean[s.size()];
             for (int i = 0; i < s.size(); i++) {
                 still[i] = s.pair(i).isStill(settings.stillChange());
                 newShot[i] = settings.onset().newShot(s.pair(i));
-                shiftedFlat[i] = s.keyframes()[i] && settings.stillOnset().shifted(s.pair(i));
+                stillDamage[i] = s.keyframes()[i] && settings.stillOnset().looksDamaged(s.pair(i));
             }
-            return new Motion(still, newShot, shiftedFlat);
+            return new Motion(still, newShot, stillDamage);
         }
     }
 
