@@ -293,12 +293,11 @@ public final class CorruptionModelDetector extends AbstractDetector<CorruptionMo
     /**
      * Whether the run rule can use this picture's stillness. Measuring it costs a fifth of the model per picture
      * (model-bench), and it changes nothing for a picture between the quiet level and the threshold outside a run:
-     * that picture is neither quiet nor flagged. Nor does it for a still onset much: a still, flat picture scores
-     * below the quiet level, and one between it and the threshold, counted as moving, only makes the still onset
-     * wait for a longer stretch.
+     * that picture is neither quiet nor flagged. A still onset needs every picture's: its stretch is of still
+     * pictures, whatever the model says of them. A moving picture is known as such within its first rows.
      */
     private boolean needsStillness(State state, float probability) {
-        return state.inRun || state.onsetPending || probability >= model.description().threshold()
+        return state.inRun || settings.stillOnset() != StillOnset.NONE || state.onsetPending || probability >= model.description().threshold()
                 || probability < settings.onset().quietBelow();
     }
 

@@ -168,4 +168,29 @@ class CorruptionModelDetectorRunTest {
         assertEquals(List.of(corruption(10, null)), run(CorruptionModelDetector.Settings.DEFAULTS, "kcccccccccC"),
                 "nothing after the lone picture says it began a freeze");
     }
+
+    @Test
+    void onFrame_stillOnsetWithoutSuddenOnsets_damagedKeyframeOfDarkStillPictureStartsRun() {
+        // The stand-in network calls every dark picture clean, so only the still onset can find this; 8x8 pictures
+        // hold four 4x4 squares, so two shifted squares are asked for.
+        CorruptionModelDetector.Settings settings = new CorruptionModelDetector.Settings(3, 0.6, 0.1,
+                CorruptionModelDetector.SuddenOnset.NONE, new CorruptionModelDetector.StillOnset(8, 2, 0.6));
+        CorruptionModelDetector detector = new CorruptionModelDetector(brightIsCorrupted, settings);
+        byte[] dark = new byte[SIZE * SIZE];
+        java.util.Arrays.fill(dark, (byte) 5);
+        byte[] damaged = dark.clone();
+        java.util.Arrays.fill(damaged, 0, SIZE * 4, (byte) 15);
+        List<Defect> found = new ArrayList<>();
+        CorruptionModelDetector.State state = detector.initialState();
+        for (int i = 0; i < 22; i++) {
+            byte[] luma = i >= 12 && i < 18 ? damaged : dark;
+            state = detector.onFrame(state, new AnalysisFrame(i, i * PICTURE, SIZE, SIZE, luma, List.of(),
+                    i == 0 || i == 12 || i == 18), found::add);
+        }
+        detector.onEnd(state, 22 * PICTURE, found::add);
+
+        assertEquals(List.of(corruption(12, 18)), found,
+                "the keyframe at 12 shifted the top half by 10 levels after 11 still pictures; the keyframe at 18 "
+                        + "repairs it");
+    }
 }
