@@ -168,10 +168,10 @@ public final class CorruptionModelDetector extends AbstractDetector<CorruptionMo
      * A keyframe that starts a corruption on a picture that stands still: the {@code quietPictures} pictures before
      * it were still and outside any corruption, it is not still itself nor a new shot (less than {@code
      * newShotShare} of its 16x16 squares changed their mean level by 8 or more, as for {@link SuddenOnset#newShot}),
-     * at least {@code shiftedSquares} of its 4x4 squares (a 16x16 macroblock of a
-     * 720p picture, at the model's input size) were flat in the picture before (no two levels more than {@value
-     * #FLAT} apart) and moved their mean level by {@value #LEVELS} or more, and the picture after it is still. The
-     * corruption then lasts, like any other, to the next keyframe the model judges clean.
+     * at least {@code shiftedSquares} of its 4x4 squares (a 16x16 macroblock of a 720p picture, at the model's input
+     * size) were flat in the picture before (no two levels more than {@value #FLAT} apart) and moved their mean level
+     * by {@value #LEVELS} or more, and the picture after it is still. The corruption then lasts, like any other, to
+     * the next keyframe the model judges clean.
      * <ul>
      *   <li>Keyframes only: on a still picture a predicted picture copies its blocks from the one before, so damage
      *   to it leaves no trace; only an intra-coded picture brings damage that stands.</li>
@@ -297,8 +297,8 @@ public final class CorruptionModelDetector extends AbstractDetector<CorruptionMo
      * pictures, whatever the model says of them. A moving picture is known as such within its first rows.
      */
     private boolean needsStillness(State state, float probability) {
-        return state.inRun || settings.stillOnset() != StillOnset.NONE || state.onsetPending || probability >= model.description().threshold()
-                || probability < settings.onset().quietBelow();
+        return state.inRun || state.onsetPending || settings.stillOnset() != StillOnset.NONE
+                || probability >= model.description().threshold() || probability < settings.onset().quietBelow();
     }
 
     /**
