@@ -31,9 +31,23 @@ public final class ModelEvaluation {
      * @param cleanStreams   streams without corruption
      * @param cleanSeconds   their total length
      * @param cleanFalseDefects defects reported on them
+     * @param missed         the events no reported defect overlaps, in stream order
      */
     public record Result(Confusion pictures, Confusion detected, Map<PictureContent, Confusion> byContent,
-                         Map<VideoCodec, Confusion> byCodec, DefectScore defects, int cleanStreams, double cleanSeconds, int cleanFalseDefects) {
+                         Map<VideoCodec, Confusion> byCodec, DefectScore defects, int cleanStreams, double cleanSeconds,
+                         int cleanFalseDefects, List<Missed> missed) {
+    }
+
+    /**
+     * A true corruption that the detector missed, with what the model said of its first picture: whether the
+     * model did not see it (below the threshold) or the run rule did not start on what it saw.
+     *
+     * @param stream           the stream's id
+     * @param start            when the corruption starts, in seconds
+     * @param pictures         how many pictures it lasts
+     * @param firstProbability the model's probability of its first picture
+     */
+    public record Missed(String stream, double start, int pictures, double firstProbability) {
     }
 
     private final CorruptionModel model;
@@ -123,6 +137,7 @@ public final class ModelEvaluation {
         int cleanStreams = 0;
         double cleanSeconds = 0;
         int cleanFalse = 0;
+        List<Missed> missed = new ArrayList<>();
         for (int k = 0; k < streams.size(); k++) {
             LabelledStream s = streams.get(k);
             List<Float> p = probabilities.get(k);
@@ -142,6 +157,8 @@ public final class ModelEvaluation {
                 if (match != null) {
                     found++;
                     startErrors.add((int) Math.round(Math.abs(match.start() - truth.start()) * frameRate));
+                } else {
+                    missed.add(missed(s, p, truth));
                 }
             }
             long invented = reported.stream().filter(d -> s.truth().stream().noneMatch(t -> overlaps(d, t, s.duration()))).count();
@@ -153,7 +170,19 @@ public final class ModelEvaluation {
             }
         }
         return new Result(pictures, detected, byContent, byCodec, new DefectScore(events, found, falseDefects, startErrors),
-                cleanStreams, cleanSeconds, cleanFalse);
+                cleanStreams, cleanSeconds, cleanFalse, missed);
+    }
+
+    private static Missed missed(LabelledStream s, List<Float> probabilities, Defect truth) {
+        int first = -1;
+        int count = 0;
+        for (int i = 0; i < s.size(); i++) {
+            if (StreamLabeller.covered(List.of(truth), s.times()[i])) {
+                first = first < 0 ? i : first;
+                count++;
+            }
+        }
+        return new Missed(s.stream().id(), truth.start(), count, first < 0 ? Double.NaN : probabilities.get(first));
     }
 
     /** The model's probability for every picture of the stream, in batches. */

@@ -98,6 +98,14 @@ public record TrainingReport(TrainingPlan plan, int inputWidth, int inputHeight,
                 d.recall(), d.startsWithin(3), d.maxStartError(), d.falseDefects()));
         md.append(String.format(Locale.ROOT, "Clean streams: %d (%.0f s), %d false defects.%n", r.cleanStreams(),
                 r.cleanSeconds(), r.cleanFalseDefects()));
+        if (!r.missed().isEmpty()) {
+            md.append("\nMissed events, with the model's probability of each one's first picture:\n\n"
+                    + "| stream | start (s) | pictures | first picture |\n|---|---|---|---|\n");
+            for (ModelEvaluation.Missed m : r.missed()) {
+                md.append(String.format(Locale.ROOT, "| %s | %.2f | %d | %.3f |%n", m.stream(), m.start(), m.pictures(),
+                        m.firstProbability()));
+            }
+        }
     }
 
     private static void row(StringBuilder md, String what, Confusion c) {
