@@ -291,10 +291,11 @@ public final class CorruptionModelDetector extends AbstractDetector<CorruptionMo
     }
 
     /**
-     * Whether the run rule can use this picture's stillness. Measuring it costs a fifth of the model per picture
-     * (model-bench), and it changes nothing for a picture between the quiet level and the threshold outside a run:
-     * that picture is neither quiet nor flagged. A still onset needs every picture's: its stretch is of still
-     * pictures, whatever the model says of them. A moving picture is known as such within its first rows.
+     * Whether the run rule can use this picture's stillness. A still picture is read whole to know it (session 6's
+     * model-bench put a whole read at a fifth of the model per picture); a moving one is known within its first rows.
+     * Without still onsets, stillness changes nothing for a picture between the quiet level and the threshold outside
+     * a run: that picture is neither quiet nor flagged. A still onset needs every picture's: its stretch is of still
+     * pictures, whatever the model says of them.
      */
     private boolean needsStillness(State state, float probability) {
         return state.inRun || state.onsetPending || settings.stillOnset() != StillOnset.NONE
