@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = AvmonVersion.class,
         description = {
-            "Audio/video stream monitor: freeze, black, silence, block corruption and A/V sync,",
-            "built both as a serverless pipeline and as a monolith, and the comparison of the two."},
+            "Audio/video stream monitor: freeze, black, silence, block corruption and A/V sync, "
+                    + "built both as a serverless pipeline and as a monolith, and the comparison of the two."},
         subcommands = {
             CommandLine.HelpCommand.class,
             avmon.cli.sfn.SfnCommand.class,

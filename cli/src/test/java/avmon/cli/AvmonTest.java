@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 class AvmonTest {
 
@@ -28,5 +32,46 @@ class AvmonTest {
         int code = cl.execute("no-such-verb");
         assertEquals(2, code);
         assertTrue(err.toString().contains("no-such-verb"), () -> "error text was: " + err);
+    }
+
+    /**
+     * Picocli prints each description element on a line of its own, then wraps it: a sentence split across two
+     * elements shows as a line cut short mid-sentence, and the list of verbs shows only the first element.
+     */
+    @Test
+    void help_everyVerbAndOption_sentencesAreWholeLines() {
+        List<String> broken = new ArrayList<>();
+        collectBrokenLines(Avmon.commandLine(), broken);
+        assertEquals(List.of(), broken, "description lines that end mid-sentence");
+    }
+
+    @Test
+    void help_verbList_eachVerbSummarisedByAWholeSentence() {
+        List<String> cut = new ArrayList<>();
+        for (CommandLine verb : Avmon.commandLine().getSubcommands().values()) {
+            String[] description = verb.getCommandSpec().usageMessage().description();
+            if (description.length == 0 || !description[0].strip().endsWith(".")) {
+                cut.add(verb.getCommandName() + ": " + (description.length == 0 ? "(none)" : description[0]));
+            }
+        }
+        assertEquals(List.of(), cut, "verbs whose first description line, shown in avmon --help, is not a sentence");
+    }
+
+    private static void collectBrokenLines(CommandLine command, List<String> broken) {
+        CommandSpec spec = command.getCommandSpec();
+        checkLines(spec.qualifiedName(), spec.usageMessage().description(), broken);
+        for (OptionSpec option : spec.options()) {
+            checkLines(spec.qualifiedName() + " " + option.longestName(), option.description(), broken);
+        }
+        command.getSubcommands().values().stream().distinct().forEach(sub -> collectBrokenLines(sub, broken));
+    }
+
+    /** A line other than the last that ends without . : or ; continues its sentence on the next one. */
+    private static void checkLines(String where, String[] lines, List<String> broken) {
+        for (int i = 0; i + 1 < lines.length; i++) {
+            if (!lines[i].strip().matches(".*[.:;]$")) {
+                broken.add(where + ": " + lines[i]);
+            }
+        }
     }
 }

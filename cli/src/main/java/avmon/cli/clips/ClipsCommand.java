@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "clips", mixinStandardHelpOptions = true,
         description = {"Write damaged clips made independently of the generator, with ground truth.",
-            "MPEG-4 Part 2 (B-frames; long GOP), VP8 and rate-controlled H.264, encoded with JavaCV's",
-            "FFmpegFrameRecorder, damaged by overwriting packet bytes; score them with avmon evaluate DIR."},
+            "MPEG-4 Part 2 (B-frames; long GOP), VP8 and rate-controlled H.264, encoded with JavaCV's "
+                    + "FFmpegFrameRecorder, damaged by overwriting packet bytes; score them with avmon evaluate DIR."},
         footer = {"", "Examples:", "  avmon clips --out clips && avmon evaluate clips",
             "  avmon clips --from made-elsewhere.mkv --damage 2.0-2.3,6.0-6.4 --out clips"})
 public final class ClipsCommand implements Callable<Integer> {

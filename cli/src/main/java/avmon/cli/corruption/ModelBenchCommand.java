@@ -44,8 +44,8 @@ import picocli.CommandLine.Spec;
  * calling thread's CPU time is all the model's work.
  */
 @Command(name = "model-bench", mixinStandardHelpOptions = true,
-        description = {"Measure the corruption model's inference cost per picture and per batch next to the",
-            "cost of decoding a 720p picture, on one core, in one run."})
+        description = {"Measure the corruption model's inference cost per picture and per batch next to the "
+                    + "cost of decoding a 720p picture, on one core, in one run."})
 public final class ModelBenchCommand implements Callable<Integer> {
 
     /** Target of issue 4: the model adds at most 20% to decoding a 720p picture. */
@@ -65,8 +65,8 @@ public final class ModelBenchCommand implements Callable<Integer> {
     int rounds;
 
     @Option(names = "--batch", defaultValue = "" + CorruptionModelDetector.BATCH, paramLabel = "N",
-            description = {"Pictures per batch for the batched measurement (default: ${DEFAULT-VALUE}, what the",
-                "detector judges in one call)."})
+            description = {"Pictures per batch for the batched measurement (default: ${DEFAULT-VALUE}, what the "
+                        + "detector judges in one call)."})
     int batch;
 
     @Override

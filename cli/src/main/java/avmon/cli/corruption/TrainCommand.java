@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
  * standard output. Takes minutes: run it with {@code nice}; the build never does.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train the block-corruption model (DJL, PyTorch on the CPU) from generated, damaged streams,",
-            "and write it with its training report and checksum."},
+        description = {"Train the block-corruption model (DJL, PyTorch on the CPU) from generated, damaged streams, "
+                    + "and write it with its training report and checksum."},
         footer = {"", "Example (the committed model):",
             "  taskset -c 1 nice -n 10 avmon train --work /tmp/avmon-train --out core/src/main/resources/avmon/core/corruption/model",
             "Score the model in use on the held-out test streams of that seed:",
@@ -76,8 +76,8 @@ public final class TrainCommand implements Callable<Integer> {
     String encodings;
 
     @Option(names = "--contents", split = ",", paramLabel = "KIND[,KIND...]|all",
-            description = {"Picture contents of the streams, or all (default: the committed model's six,",
-                "texture,noise,flat,black,text,patterns; all adds graphics)."})
+            description = {"Picture contents of the streams, or all (default: the committed model's six, "
+                        + "texture,noise,flat,black,text,patterns; all adds graphics)."})
     List<String> contents;
 
     @Option(names = "--input", defaultValue = "320x180", converter = ThumbnailSize.Converter.class,
@@ -88,35 +88,35 @@ public final class TrainCommand implements Callable<Integer> {
     int epochs;
 
     @Option(names = "--filters", defaultValue = "8,16,24", split = ",", paramLabel = "N,N,N",
-            description = {"Filters of the network's tile layer and its two strided layers",
-                "(default: ${DEFAULT-VALUE}; the widths are saved with the weights)."})
+            description = {"Filters of the network's tile layer and its two strided layers "
+                        + "(default: ${DEFAULT-VALUE}; the widths are saved with the weights)."})
     List<Integer> filters;
 
     @Option(names = "--picture-context",
-            description = {"Let each region's logit also read the mean of the picture's region features (default: off,",
-                "as in the committed model; tried in session 7, docs/corruption-model.md)."})
+            description = {"Let each region's logit also read the mean of the picture's region features (default: off, "
+                        + "as in the committed model; tried in session 7, docs/corruption-model.md)."})
     boolean pictureContext;
 
     @Option(names = "--reference-pairs",
-            description = {"Pair a sixth of the training pictures with the picture 2 before and a sixth with the one",
-                "3 before, as a detector judging pictures against a clean reference would (default: off, as in the",
-                "committed model; tried in session 8, docs/corruption-model.md)."})
+            description = {"Pair a sixth of the training pictures with the picture 2 before and a sixth with the one "
+                        + "3 before, as a detector judging pictures against a clean reference would (default: off, as in the "
+                        + "committed model; tried in session 8, docs/corruption-model.md)."})
     boolean referencePairs;
 
     @Option(names = "--clean-validation", defaultValue = "4", paramLabel = "N",
-            description = {"Clean streams of 30 s per picture content on which the threshold may raise no alarm,",
-                "besides the validation streams (default: ${DEFAULT-VALUE}; 0: none)."})
+            description = {"Clean streams of 30 s per picture content on which the threshold may raise no alarm, "
+                        + "besides the validation streams (default: ${DEFAULT-VALUE}; 0: none)."})
     int cleanValidation;
 
     @Option(names = "--freeze-streams", defaultValue = "0", paramLabel = "N",
-            description = {"Training streams per moving picture content whose picture stands still for a while, half",
-                "of them damaged after it; validation and test get half (default: ${DEFAULT-VALUE}; 0: none)."})
+            description = {"Training streams per moving picture content whose picture stands still for a while, half "
+                        + "of them damaged after it; validation and test get half (default: ${DEFAULT-VALUE}; 0: none)."})
     int freezeStreams;
 
     @Option(names = "--still-damage-streams", defaultValue = "0", paramLabel = "N",
-            description = {"Training streams per picture content that never moves (flat, black), damaged across a",
-                "keyframe, where damage on a still picture shows; validation and test get half (default: ${DEFAULT-VALUE}:",
-                "none, as in the committed model; tried in session 7)."})
+            description = {"Training streams per picture content that never moves (flat, black), damaged across a "
+                        + "keyframe, where damage on a still picture shows; validation and test get half (default: ${DEFAULT-VALUE}: "
+                        + "none, as in the committed model; tried in session 7)."})
     int stillDamageStreams;
 
     @Override

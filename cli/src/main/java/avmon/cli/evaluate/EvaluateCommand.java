@@ -39,8 +39,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Score the detectors against ground truth.",
-            "DIR holds one folder per stream: <id>/index.m3u8 and <id>/truth.json (see docs/ground-truth.md),",
-            "as written by avmon generate.",
+            "DIR holds one folder per stream: <id>/index.m3u8 and <id>/truth.json (see docs/ground-truth.md), "
+                    + "as written by avmon generate.",
             "Block corruption is also scored per signal: see docs/block-corruption.md."})
 public final class EvaluateCommand implements Callable<Integer> {
 

@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Write test streams (HLS, H.264 + AAC) with known defects and their ground truth.",
             "Without --defect or --id, writes a prepared suite; with them, one stream.",
-            "Defects: TYPE@START+DURATION, TYPE one of freeze, black, silence, block_corruption,",
-            "or av_sync@START+DURATION=OFFSET (needs --sync)."},
+            "Defects: TYPE@START+DURATION, TYPE one of freeze, black, silence, block_corruption, "
+                    + "or av_sync@START+DURATION=OFFSET (needs --sync)."},
         footer = {"", "Examples:",
             "  avmon generate --out streams",
             "  avmon generate --out streams --size 640x360 --suite small",
@@ -47,10 +47,10 @@ public final class GenerateCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--suite", paramLabel = "NAME",
-            description = {"Prepared set of streams: standard (1280x720, 20 s, default), small (320x180, 8 s),",
-                "clean-long (11 min of clean 640x360 streams), freezes (4 min of moving content standing still",
-                "now and then, no other defect) or cuts (4 min of clean streams cutting from one content to",
-                "another every 1-5 s)."})
+            description = {"Prepared set of streams: standard (1280x720, 20 s, default), small (320x180, 8 s), "
+                        + "clean-long (11 min of clean 640x360 streams), freezes (4 min of moving content standing still "
+                        + "now and then, no other defect) or cuts (4 min of clean streams cutting from one content to "
+                        + "another every 1-5 s)."})
     String suite;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the picture content and damage (default: ${DEFAULT-VALUE}).")

@@ -24,8 +24,8 @@ import picocli.CommandLine.Option;
  * machine as much as the monitor.
  */
 @Command(name = "capacity", mixinStandardHelpOptions = true,
-        description = {"Streams one core sustains in real time with full analysis, next to decoding alone,",
-            "each found by real-time checks in one run; CPU seconds and memory per stream-hour.",
+        description = {"Streams one core sustains in real time with full analysis, next to decoding alone, "
+                    + "each found by real-time checks in one run; CPU seconds and memory per stream-hour.",
             "About 15 minutes by default (a minute per check); run it on a quiet core:",
             "  taskset -c 0 avmon monitor-bench capacity"})
 public final class CapacityBenchCommand implements Callable<Integer> {
@@ -69,8 +69,8 @@ public final class CapacityBenchCommand implements Callable<Integer> {
     double maxLag;
 
     @Option(names = "--segment-seconds", paramLabel = "S", defaultValue = "2",
-            description = {"Real-time streams arrive a segment of S seconds at a time, as live HLS does",
-                "(default: ${DEFAULT-VALUE}); 0 sample by sample, as a frame-by-frame source."})
+            description = {"Real-time streams arrive a segment of S seconds at a time, as live HLS does "
+                        + "(default: ${DEFAULT-VALUE}); 0 sample by sample, as a frame-by-frame source."})
     double segmentSeconds;
 
     @Option(names = "--detectors", split = ",", paramLabel = "NAME", description = "Detectors (default: all).")

@@ -38,9 +38,9 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "monitor", mixinStandardHelpOptions = true,
         description = {"Monitor streams live: many at once in this process, defects as they are found.",
-            "SOURCE is a local file or playlist, an HTTP(S) URL or an s3://bucket/key playlist (a live playlist",
-            "is followed as it grows), optionally named as ID=SOURCE; otherwise the id comes from the file or",
-            "playlist name. S3 and SNS use the default AWS credentials and region (AWS_ACCESS_KEY_ID, AWS_REGION, ...)."})
+            "SOURCE is a local file or playlist, an HTTP(S) URL or an s3://bucket/key playlist (a live playlist "
+                    + "is followed as it grows), optionally named as ID=SOURCE; otherwise the id comes from the file or "
+                    + "playlist name. S3 and SNS use the default AWS credentials and region (AWS_ACCESS_KEY_ID, AWS_REGION, ...)."})
 public final class MonitorCommand implements Callable<Integer> {
 
     @CommandLine.Spec

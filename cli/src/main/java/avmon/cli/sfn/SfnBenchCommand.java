@@ -39,8 +39,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         description = {
-            "Measures the local Step Functions engine: transitions per second for a loop of Pass and Choice",
-            "states and for an inline Map (MaxConcurrency 1), on one execution thread.",
+            "Measures the local Step Functions engine: transitions per second for a loop of Pass and Choice "
+                    + "states and for an inline Map (MaxConcurrency 1), on one execution thread.",
             "For one core, pin the JVM: taskset -c 0 ./avmon sfn bench"})
 public final class SfnBenchCommand implements Callable<Integer> {
 

@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "run",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs one execution of a state machine on the local Step Functions engine and prints its status,",
-            "output and billed transitions. Exit code 0 when the execution succeeded, 1 when it did not.",
+            "Runs one execution of a state machine on the local Step Functions engine and prints its status, "
+                    + "output and billed transitions. Exit code 0 when the execution succeeded, 1 when it did not.",
             "Lambda tasks fail as for a missing function: no functions are deployed here."})
 public final class SfnRunCommand implements Callable<Integer> {
 
