@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -46,24 +47,32 @@ class AvmonTest {
     }
 
     @Test
-    void help_verbList_eachVerbSummarisedByAWholeSentence() {
+    void help_verbLists_eachVerbSummarisedByAWholeSentence() {
         List<String> cut = new ArrayList<>();
-        for (CommandLine verb : Avmon.commandLine().getSubcommands().values()) {
-            String[] description = verb.getCommandSpec().usageMessage().description();
-            if (description.length == 0 || !description[0].strip().endsWith(".")) {
-                cut.add(verb.getCommandName() + ": " + (description.length == 0 ? "(none)" : description[0]));
+        for (CommandSpec verb : allCommands(Avmon.commandLine())) {
+            String[] description = verb.usageMessage().description();
+            if (verb.parent() != null && (description.length == 0 || !description[0].strip().endsWith("."))) {
+                cut.add(verb.qualifiedName() + ": " + (description.length == 0 ? "(none)" : description[0]));
             }
         }
-        assertEquals(List.of(), cut, "verbs whose first description line, shown in avmon --help, is not a sentence");
+        assertEquals(List.of(), cut, "verbs whose first description line, shown in their parent's --help, is not a sentence");
     }
 
-    private static void collectBrokenLines(CommandLine command, List<String> broken) {
-        CommandSpec spec = command.getCommandSpec();
-        checkLines(spec.qualifiedName(), spec.usageMessage().description(), broken);
-        for (OptionSpec option : spec.options()) {
-            checkLines(spec.qualifiedName() + " " + option.longestName(), option.description(), broken);
+    private static void collectBrokenLines(CommandLine root, List<String> broken) {
+        for (CommandSpec spec : allCommands(root)) {
+            checkLines(spec.qualifiedName(), spec.usageMessage().description(), broken);
+            for (ArgSpec arg : spec.args()) {
+                String name = arg instanceof OptionSpec option ? option.longestName() : arg.paramLabel();
+                checkLines(spec.qualifiedName() + " " + name, arg.description(), broken);
+            }
         }
-        command.getSubcommands().values().stream().distinct().forEach(sub -> collectBrokenLines(sub, broken));
+    }
+
+    /** The command and every verb under it, each once (help is a verb of several). */
+    private static List<CommandSpec> allCommands(CommandLine command) {
+        List<CommandSpec> all = new ArrayList<>(List.of(command.getCommandSpec()));
+        command.getSubcommands().values().stream().distinct().forEach(sub -> all.addAll(allCommands(sub)));
+        return all;
     }
 
     /** A line other than the last that ends without . : or ; continues its sentence on the next one. */
