@@ -32,10 +32,11 @@ public final class ModelEvaluation {
      * @param cleanSeconds   their total length
      * @param cleanFalseDefects defects reported on them
      * @param missed         the events no reported defect overlaps, in stream order
+     * @param separation     how far the model's probabilities set the events apart from clean pictures
      */
     public record Result(Confusion pictures, Confusion detected, Map<PictureContent, Confusion> byContent,
                          Map<VideoCodec, Confusion> byCodec, DefectScore defects, int cleanStreams, double cleanSeconds,
-                         int cleanFalseDefects, List<Missed> missed) {
+                         int cleanFalseDefects, List<Missed> missed, Separation separation) {
     }
 
     /**
@@ -60,13 +61,30 @@ public final class ModelEvaluation {
 
     /** Scores the model on every stream, each through the detector itself. */
     public Result evaluate(List<LabelledStream> streams) {
+        return evaluate(streams, List.of());
+    }
+
+    /**
+     * Scores the model on every stream, each through the detector itself, and measures its {@link Separation}
+     * against the clean streams among them and {@code moreClean}: a few clean streams hold too few pictures to
+     * show the rare clean picture that scores high, which is what limits a run rule.
+     */
+    public Result evaluate(List<LabelledStream> streams, List<LabelledStream> moreClean) {
         List<List<Float>> probabilities = new ArrayList<>();
         List<List<Defect>> reported = new ArrayList<>();
         for (LabelledStream s : streams) {
             probabilities.add(probabilities(s));
             reported.add(detect(s));
         }
-        return score(streams, probabilities, reported, model.description().threshold());
+        List<LabelledStream> measured = new ArrayList<>(streams);
+        List<List<Float>> measuredProbabilities = new ArrayList<>(probabilities);
+        for (LabelledStream s : moreClean) {
+            measured.add(s);
+            measuredProbabilities.add(probabilities(s));
+        }
+        List<boolean[]> still = measured.stream().map(s -> Motion.of(s, settings).still()).toList();
+        return score(streams, probabilities, reported, model.description().threshold(),
+                Separation.of(measured, measuredProbabilities, still));
     }
 
     /**
@@ -123,9 +141,14 @@ public final class ModelEvaluation {
         }
     }
 
-    /** Scores given probabilities and reported defects (one list per stream) against the labels. */
+    /**
+     * Scores given probabilities and reported defects (one list per stream) against the labels.
+     *
+     * @param separation what {@link Separation#of} measured of the same streams and probabilities, passed in
+     *                   because it does not depend on the threshold or the run rule
+     */
     public static Result score(List<LabelledStream> streams, List<List<Float>> probabilities,
-                               List<List<Defect>> reportedPerStream, double threshold) {
+                               List<List<Defect>> reportedPerStream, double threshold, Separation separation) {
         Confusion pictures = Confusion.EMPTY;
         Confusion detected = Confusion.EMPTY;
         Map<PictureContent, Confusion> byContent = new EnumMap<>(PictureContent.class);
@@ -170,7 +193,7 @@ public final class ModelEvaluation {
             }
         }
         return new Result(pictures, detected, byContent, byCodec, new DefectScore(events, found, falseDefects, startErrors),
-                cleanStreams, cleanSeconds, cleanFalse, missed);
+                cleanStreams, cleanSeconds, cleanFalse, missed, separation);
     }
 
     private static Missed missed(LabelledStream s, List<Float> probabilities, Defect truth) {

@@ -32,11 +32,13 @@ public final class RunThresholdChoice {
             }
         }
         List<ModelEvaluation.Motion> motion = validation.stream().map(s -> ModelEvaluation.Motion.of(s, settings)).toList();
+        Separation separation = Separation.of(validation, probabilities,
+                motion.stream().map(ModelEvaluation.Motion::still).toList());
         double best = Double.NaN;
         ModelEvaluation.Result bestResult = null;
         for (float candidate : candidates) {
             double threshold = Math.min(0.999, Math.max(0.001, candidate));
-            ModelEvaluation.Result r = score(validation, probabilities, motion, threshold, settings);
+            ModelEvaluation.Result r = score(validation, probabilities, motion, separation, threshold, settings);
             boolean qualifies = r.defects().falseDefects() == 0;
             if (qualifies && (bestResult == null || better(r, bestResult))) {
                 best = threshold;
@@ -47,13 +49,13 @@ public final class RunThresholdChoice {
     }
 
     private static ModelEvaluation.Result score(List<LabelledStream> streams, List<List<Float>> probabilities,
-                                                List<ModelEvaluation.Motion> motion, double threshold,
-                                                CorruptionModelDetector.Settings settings) {
+                                                List<ModelEvaluation.Motion> motion, Separation separation,
+                                                double threshold, CorruptionModelDetector.Settings settings) {
         List<List<Defect>> reported = new ArrayList<>();
         for (int k = 0; k < streams.size(); k++) {
             reported.add(ModelEvaluation.replay(streams.get(k), probabilities.get(k), motion.get(k), threshold, settings));
         }
-        return ModelEvaluation.score(streams, probabilities, reported, threshold);
+        return ModelEvaluation.score(streams, probabilities, reported, threshold, separation);
     }
 
     /** Strictly better F0.5 of the pictures inside reported runs. */

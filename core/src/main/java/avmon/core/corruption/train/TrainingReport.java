@@ -98,6 +98,11 @@ public record TrainingReport(TrainingPlan plan, int inputWidth, int inputHeight,
                 d.recall(), d.startsWithin(3), d.maxStartError(), d.falseDefects()));
         md.append(String.format(Locale.ROOT, "Clean streams: %d (%.0f s), %d false defects.%n", r.cleanStreams(),
                 r.cleanSeconds(), r.cleanFalseDefects()));
+        Separation sep = r.separation();
+        md.append(String.format(Locale.ROOT, "Separation, before any run rule: of the %d events, %d have a moving picture"
+                        + " that scores above 99%% of the %d clean moving pictures (%.3f), %d above 99.9%% (%.3f), %d above"
+                        + " all of them (%.3f).%n", sep.events(), sep.aboveTop1(), sep.cleanPictures(), sep.cleanTop1(),
+                sep.aboveTop01(), sep.cleanTop01(), sep.aboveMax(), sep.cleanMax()));
         if (!r.missed().isEmpty()) {
             md.append("\nMissed events, with the model's probability of each one's first picture:\n\n"
                     + "| stream | start (s) | pictures | first picture |\n|---|---|---|---|\n");

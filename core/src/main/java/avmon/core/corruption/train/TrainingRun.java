@@ -58,14 +58,10 @@ public final class TrainingRun {
         List<TrainingReport.DataSize> sizes = new ArrayList<>();
         for (Split split : Split.values()) {
             List<TrainingStream> planned = plan.streams(split);
-            List<LabelledStream> labelled = new ArrayList<>();
+            List<LabelledStream> labelled = label(labeller, split);
             int dropped = 0;
-            for (TrainingStream s : planned) {
-                progress.accept(String.format(Locale.ROOT, "%s: generating and labelling %d/%d %s", split.name().toLowerCase(Locale.ROOT),
-                        labelled.size() + 1, planned.size(), s.id()));
-                LabelledStream l = labeller.label(s);
-                dropped += l.stream().damage().size() < s.damage().size() ? 1 : 0;
-                labelled.add(l);
+            for (int k = 0; k < planned.size(); k++) {
+                dropped += labelled.get(k).stream().damage().size() < planned.get(k).damage().size() ? 1 : 0;
             }
             data.put(split, labelled);
             if (planned.isEmpty()) {
@@ -90,7 +86,7 @@ public final class TrainingRun {
         ModelEvaluation evaluation = new ModelEvaluation(model, CorruptionModelDetector.Settings.DEFAULTS);
         progress.accept("scoring validation and test streams");
         ModelEvaluation.Result validation = evaluation.evaluate(thresholdStreams);
-        ModelEvaluation.Result test = evaluation.evaluate(data.get(Split.TEST));
+        ModelEvaluation.Result test = evaluation.evaluate(data.get(Split.TEST), data.get(Split.CLEAN_VALIDATION));
         String sha256 = ModelFiles.write(trained.model(), description, out);
         TrainingReport report = new TrainingReport(plan, inputWidth, inputHeight, shape, referencePairs, sizes,
                 trained.epochs(),
@@ -105,18 +101,24 @@ public final class TrainingRun {
 
     /**
      * Scores an existing model on this plan's test streams (generated again, or read from {@code work} when
-     * labelled before) without training: how the committed model is checked.
+     * labelled before) without training: how the committed model is checked. The clean validation streams are
+     * labelled too, as the clean pictures its {@link Separation} is measured against.
      */
     public ModelEvaluation.Result evaluate(CorruptionModel model, Path work) throws IOException {
         StreamLabeller labeller = new StreamLabeller(work, plan, inputWidth, inputHeight);
-        List<LabelledStream> test = new ArrayList<>();
-        List<TrainingStream> planned = plan.streams(Split.TEST);
+        return new ModelEvaluation(model, CorruptionModelDetector.Settings.DEFAULTS)
+                .evaluate(label(labeller, Split.TEST), label(labeller, Split.CLEAN_VALIDATION));
+    }
+
+    private List<LabelledStream> label(StreamLabeller labeller, Split split) throws IOException {
+        List<LabelledStream> labelled = new ArrayList<>();
+        List<TrainingStream> planned = plan.streams(split);
         for (TrainingStream s : planned) {
-            progress.accept(String.format(Locale.ROOT, "test: generating and labelling %d/%d %s", test.size() + 1,
-                    planned.size(), s.id()));
-            test.add(labeller.label(s));
+            progress.accept(String.format(Locale.ROOT, "%s: generating and labelling %d/%d %s",
+                    split.name().toLowerCase(Locale.ROOT), labelled.size() + 1, planned.size(), s.id()));
+            labelled.add(labeller.label(s));
         }
-        return new ModelEvaluation(model, CorruptionModelDetector.Settings.DEFAULTS).evaluate(test);
+        return labelled;
     }
 
     private static double chooseThreshold(CorruptionModel model, List<LabelledStream> validation) {

@@ -23,8 +23,9 @@ class ModelEvaluationTest {
         List<List<Defect>> reported = List.of(
                 List.of(new Defect(DefectType.BLOCK_CORRUPTION, 0.12, 0.32, null, "corruption_model")), List.of());
 
-        ModelEvaluation.Result r = ModelEvaluation.score(streams, List.of(probabilities(0.9f), probabilities(0.65f)),
-                reported, 0.7);
+        List<List<Float>> probabilities = List.of(probabilities(0.9f), probabilities(0.65f));
+        Separation separation = Separation.of(streams, probabilities, List.of(new boolean[10], new boolean[10]));
+        ModelEvaluation.Result r = ModelEvaluation.score(streams, probabilities, reported, 0.7, separation);
 
         assertEquals(1, r.defects().found(), "the first stream's event overlaps its report");
         assertEquals(List.of(new ModelEvaluation.Missed("missed", 0.12, 5, 0.65f)), r.missed(),
