@@ -48,7 +48,8 @@ public final class TrainCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--evaluate-only",
-            description = "Do not train: score the model in use (committed, or $AVMON_CORRUPTION_MODEL) on this seed's test streams.")
+            description = {"Do not train: score the model in use (committed, or $AVMON_CORRUPTION_MODEL) on this seed's test streams.",
+                    "Its separation of events from clean pictures is measured against the clean validation streams too (see --clean-validation)."})
     boolean evaluateOnly;
 
     @Option(names = "--work", paramLabel = "DIR",
